@@ -1,0 +1,365 @@
+//! Command-line interface: arguments, running a command, printing, exit status.
+//! The only module that prints and the only user of `anyhow`.
+
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::Context;
+use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
+
+use termaudit::audit::{self, AuditRun, DocReport};
+use termaudit::glossary::{self, Severity};
+use termaudit::report;
+use termaudit::selftest::{self, Checked};
+use termaudit::source::{self, Decoded};
+
+/// Audit English translations for non-canonical renderings of official terminology.
+///
+/// termaudit compares a glossary of canonical English renderings (glossary/*.csv)
+/// against text, finds every known wrong rendering, and writes CSV reports for
+/// review in a spreadsheet.
+#[derive(Debug, Parser)]
+#[command(name = "termaudit", version, about, long_about)]
+#[command(
+    after_help = "Exit status: 0 nothing to report, 1 findings at or above --fail-on, 2 an error \
+                        (bad glossary, unreadable input, reports not written)."
+)]
+pub struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Audit files and folders and write CSV reports (findings, summary, concepts, errors).
+    Audit(AuditArgs),
+    /// Check drafts: print one line per finding, `path:line:column: severity: found → expected [concept]`.
+    Check(CheckArgs),
+    /// Validate the glossary, or rewrite it in canonical form.
+    #[command(subcommand)]
+    Glossary(GlossaryCommand),
+}
+
+#[derive(Debug, ClapArgs)]
+struct GlossaryArg {
+    /// Glossary file or folder of .csv files; repeat to combine several.
+    #[arg(
+        long,
+        short = 'g',
+        value_name = "PATH",
+        default_value = "glossary",
+        global = true
+    )]
+    glossary: Vec<PathBuf>,
+}
+
+#[derive(Debug, ClapArgs)]
+struct AuditArgs {
+    /// Files and folders to audit (folders recursively; hidden and ignored files skipped).
+    #[arg(value_name = "PATH", default_value = "seeds")]
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    glossary: GlossaryArg,
+    /// Folder for the reports (created if missing; existing reports are replaced atomically).
+    #[arg(long, short = 'o', value_name = "DIR", default_value = "reports")]
+    out: PathBuf,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<usize>,
+    /// Exit with 1 when a finding at or above this severity exists.
+    #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = FailOn::Never)]
+    fail_on: FailOn,
+    /// Print nothing but errors.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+}
+
+#[derive(Debug, ClapArgs)]
+struct CheckArgs {
+    /// Files or folders to check; `-` reads standard input.
+    #[arg(value_name = "FILE", required = true)]
+    files: Vec<PathBuf>,
+    #[command(flatten)]
+    glossary: GlossaryArg,
+    /// Exit with 1 when a finding at or above this severity exists.
+    #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = FailOn::Warning)]
+    fail_on: FailOn,
+    /// Do not print the closing count.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+}
+
+#[derive(Debug, Subcommand)]
+enum GlossaryCommand {
+    /// Validate the glossary, run its self-tests and print what it holds.
+    Check {
+        #[command(flatten)]
+        glossary: GlossaryArg,
+    },
+    /// Rewrite glossary files in canonical form (rows sorted by id, cells trimmed).
+    Fmt {
+        #[command(flatten)]
+        glossary: GlossaryArg,
+        /// Change nothing; exit 1 if a file is not in canonical form.
+        #[arg(long)]
+        check: bool,
+    },
+}
+
+/// The lowest severity that makes the exit status 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    Info,
+    Warning,
+    Error,
+    /// Findings never change the exit status.
+    Never,
+}
+
+impl FailOn {
+    fn is_met_by(self, severity: Severity) -> bool {
+        match self {
+            FailOn::Info => true,
+            FailOn::Warning => severity >= Severity::Warning,
+            FailOn::Error => severity == Severity::Error,
+            FailOn::Never => false,
+        }
+    }
+}
+
+/// Process exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum ExitStatus {
+    /// Nothing at or above the fail-on severity.
+    Clean = 0,
+    /// Findings at or above the fail-on severity.
+    Findings = 1,
+    /// Something could not be done.
+    Error = 2,
+}
+
+/// Runs the command; errors are printed here, so the caller only exits.
+pub fn run(args: Args) -> ExitStatus {
+    let result = match args.command {
+        Command::Audit(a) => run_audit(a),
+        Command::Check(a) => run_check(a),
+        Command::Glossary(GlossaryCommand::Check { glossary }) => {
+            run_glossary_check(&glossary.glossary)
+        }
+        Command::Glossary(GlossaryCommand::Fmt { glossary, check }) => {
+            run_glossary_fmt(&glossary.glossary, check)
+        }
+    };
+    match result {
+        Ok(status) => status,
+        Err(error) if is_broken_pipe(&error) => ExitStatus::Clean,
+        Err(error) => {
+            eprintln!("termaudit: error: {error:#}");
+            ExitStatus::Error
+        }
+    }
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .downcast_ref::<io::Error>()
+        .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+}
+
+/// Loads the glossary; on failure prints every problem as `file:line:column: reason`.
+fn load_glossary(paths: &[PathBuf]) -> Result<Checked, ExitStatus> {
+    selftest::load_checked(paths).map_err(|errors| {
+        for error in &errors.0 {
+            eprintln!("{error}");
+        }
+        eprintln!(
+            "termaudit: error: the glossary has {} problem(s); nothing was audited",
+            errors.0.len()
+        );
+        ExitStatus::Error
+    })
+}
+
+fn run_audit(args: AuditArgs) -> anyhow::Result<ExitStatus> {
+    let started = Instant::now();
+    let checked = match load_glossary(&args.glossary.glossary) {
+        Ok(checked) => checked,
+        Err(status) => return Ok(status),
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+        .context("cannot start worker threads")?;
+    let run = pool.install(|| audit::audit_paths(&checked.matcher, &args.paths));
+    for error in &run.errors {
+        eprintln!("termaudit: {}: {error}", error.kind.as_str());
+    }
+    report::csv::write_reports(&args.out, &checked.matcher, &run)
+        .with_context(|| format!("cannot write reports to {}", args.out.display()))?;
+    if !args.quiet {
+        print_audit_summary(&run, &args.out, started);
+    }
+    Ok(exit_status(&run, args.fail_on))
+}
+
+fn print_audit_summary(run: &AuditRun, out: &Path, started: Instant) {
+    let bytes: u64 = run.docs.iter().map(|d| d.bytes).sum();
+    let findings = run.findings().count();
+    let errors = run.errors.iter().filter(|e| e.is_error()).count();
+    let elapsed = started.elapsed().as_secs_f64();
+    let mb = bytes as f64 / 1e6;
+    eprintln!(
+        "termaudit: {} files, {:.1} MB, {} findings, {} errors in {:.2}s ({:.1} MB/s); reports in {}",
+        run.docs.len(),
+        mb,
+        findings,
+        errors,
+        elapsed,
+        mb / elapsed.max(1e-9),
+        out.display()
+    );
+}
+
+fn exit_status(run: &AuditRun, fail_on: FailOn) -> ExitStatus {
+    if run.has_read_errors() {
+        ExitStatus::Error
+    } else if run.findings().any(|(_, f)| fail_on.is_met_by(f.severity)) {
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Clean
+    }
+}
+
+fn run_check(args: CheckArgs) -> anyhow::Result<ExitStatus> {
+    let checked = match load_glossary(&args.glossary.glossary) {
+        Ok(checked) => checked,
+        Err(status) => return Ok(status),
+    };
+    let mut run = AuditRun::default();
+    let (paths, stdin) = split_stdin(&args.files);
+    if stdin {
+        let mut bytes = Vec::new();
+        io::stdin()
+            .read_to_end(&mut bytes)
+            .context("cannot read standard input")?;
+        let text = match source::decode(bytes) {
+            Decoded::Text(text) | Decoded::Lossy(text) => text,
+            Decoded::Binary => anyhow::bail!("standard input is binary"),
+        };
+        run.docs
+            .push(audit::audit_text(&checked.matcher, "<stdin>", &text));
+    }
+    if !paths.is_empty() {
+        let mut files = audit::audit_paths(&checked.matcher, &paths);
+        run.docs.append(&mut files.docs);
+        run.errors.append(&mut files.errors);
+    }
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    for doc in &run.docs {
+        let findings: Vec<_> = doc.findings.iter().collect();
+        report::terminal::write_short(&mut out, &checked.matcher, doc, &findings)?;
+    }
+    out.flush()?;
+    for error in &run.errors {
+        eprintln!("termaudit: {}: {error}", error.kind.as_str());
+    }
+    if !args.quiet {
+        eprintln!("{}", count_line(&run.docs));
+    }
+    Ok(exit_status(&run, args.fail_on))
+}
+
+/// Separates `-` (standard input) from real paths.
+fn split_stdin(files: &[PathBuf]) -> (Vec<PathBuf>, bool) {
+    let stdin = files.iter().any(|f| f.as_os_str() == "-");
+    let paths = files
+        .iter()
+        .filter(|f| f.as_os_str() != "-")
+        .cloned()
+        .collect();
+    (paths, stdin)
+}
+
+/// `3 findings (1 error, 2 warnings, 0 info) in 2 files`.
+fn count_line(docs: &[DocReport]) -> String {
+    let mut counts = [0usize; 3];
+    for finding in docs.iter().flat_map(|d| &d.findings) {
+        counts[finding.severity as usize] += 1;
+    }
+    let [info, warning, error] = counts;
+    format!(
+        "{} findings ({error} error{}, {warning} warning{}, {info} info) in {} file{}",
+        info + warning + error,
+        plural(error),
+        plural(warning),
+        docs.len(),
+        plural(docs.len())
+    )
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn run_glossary_check(paths: &[PathBuf]) -> anyhow::Result<ExitStatus> {
+    let checked = match load_glossary(paths) {
+        Ok(checked) => checked,
+        Err(status) => return Ok(status),
+    };
+    let stats = checked.glossary.stats();
+    println!(
+        "glossary OK: {} concepts, {} preferred, {} accepted, {} variant forms, {} patterns, {} exceptions; {} self-tests passed",
+        stats.concepts,
+        stats.concepts,
+        stats.accepted,
+        stats.variants,
+        stats.patterns,
+        stats.exceptions,
+        checked.self_tests
+    );
+    Ok(ExitStatus::Clean)
+}
+
+fn run_glossary_fmt(paths: &[PathBuf], check: bool) -> anyhow::Result<ExitStatus> {
+    let files = match glossary::glossary_files(paths) {
+        Ok(files) => files,
+        Err(errors) => {
+            eprintln!("{errors}");
+            return Ok(ExitStatus::Error);
+        }
+    };
+    let mut status = ExitStatus::Clean;
+    for file in files {
+        let concepts = match glossary::load_file(&file) {
+            Ok(concepts) => concepts,
+            Err(errors) => {
+                eprintln!("{errors}");
+                status = ExitStatus::Error;
+                continue;
+            }
+        };
+        let canonical = glossary::to_canonical_csv(&concepts);
+        let current = std::fs::read_to_string(&file)
+            .with_context(|| format!("cannot read {}", file.display()))?;
+        if current == canonical {
+            continue;
+        }
+        if check {
+            eprintln!(
+                "{}: not in canonical form (run `termaudit glossary fmt`)",
+                file.display()
+            );
+            if status == ExitStatus::Clean {
+                status = ExitStatus::Findings;
+            }
+        } else {
+            report::atomic::write_atomic(&file, |w| w.write_all(canonical.as_bytes()))
+                .with_context(|| format!("cannot write {}", file.display()))?;
+            eprintln!("{}: rewritten in canonical form", file.display());
+        }
+    }
+    Ok(status)
+}

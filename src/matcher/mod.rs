@@ -1,0 +1,240 @@
+//! Finding every occurrence of every form of every concept in folded text.
+//!
+//! The matcher knows forms, not files: [`Matcher::find`] takes folded text
+//! and returns [`Hit`]s in folded coordinates. All literal forms of the whole
+//! glossary go into one Aho-Corasick automaton, so the cost of a scan does
+//! not depend on the number of terms; `patterns` run behind a `RegexSet`
+//! prefilter. Overlaps are then resolved (longest wins) and exceptions
+//! applied last.
+
+mod exact;
+mod inflect;
+mod pattern;
+mod resolve;
+
+use regex::Regex;
+
+use crate::error::{GlossaryError, GlossaryErrors};
+use crate::glossary::{ConceptId, Glossary, Severity};
+use crate::normalize::{Folded, fold_str};
+
+/// Index of a form in [`Matcher::forms`].
+pub type FormId = usize;
+
+/// Whether a form is correct or a known wrong rendering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FormKind {
+    /// The canonical rendering.
+    Preferred,
+    /// Another correct rendering.
+    Accepted,
+    /// A known wrong (or legacy) rendering.
+    Variant,
+}
+
+/// A literal form of a concept.
+#[derive(Debug, Clone)]
+pub struct Form {
+    /// The concept it renders.
+    pub concept: ConceptId,
+    /// Correct or wrong.
+    pub kind: FormKind,
+    /// As written in the glossary.
+    pub text: String,
+    /// As folded for matching.
+    pub folded: String,
+    /// Severity of a finding of this form.
+    pub severity: Severity,
+}
+
+/// What an occurrence is: correct, or which kind of finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    /// The preferred form: correct.
+    Preferred,
+    /// An accepted form: correct.
+    Accepted,
+    /// A listed wrong rendering.
+    Variant,
+    /// A wrong rendering caught by a pattern.
+    Pattern,
+    /// A wrong rendering close to a form of the concept.
+    Fuzzy,
+}
+
+impl Status {
+    /// Returns true if and only if this occurrence is reported as a finding.
+    pub fn is_finding(self) -> bool {
+        !matches!(self, Status::Preferred | Status::Accepted)
+    }
+
+    /// The lowercase name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Preferred => "preferred",
+            Status::Accepted => "accepted",
+            Status::Variant => "variant",
+            Status::Pattern => "pattern",
+            Status::Fuzzy => "fuzzy",
+        }
+    }
+}
+
+/// One occurrence of a concept in folded text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// Start byte in the folded text.
+    pub start: usize,
+    /// End byte (exclusive) in the folded text.
+    pub end: usize,
+    /// The concept.
+    pub concept: ConceptId,
+    /// Correct or which kind of finding.
+    pub status: Status,
+    /// Severity, if it is a finding.
+    pub severity: Severity,
+    /// The literal form matched, or the nearest one for fuzzy hits.
+    pub form: Option<FormId>,
+    /// Similarity in 0..=1 (1 for exact and pattern hits).
+    pub score: f32,
+}
+
+/// Per-concept data the matcher needs after compilation.
+#[derive(Debug, Clone)]
+pub struct ConceptInfo {
+    /// The concept's id.
+    pub id: String,
+    /// The preferred form, offered as the fix.
+    pub preferred: String,
+    /// The concept's severity.
+    pub severity: Severity,
+    /// The glossary note.
+    pub note: String,
+    /// Compiled exceptions.
+    exceptions: Vec<Regex>,
+}
+
+/// A compiled glossary, shared read-only by all threads.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    concepts: Vec<ConceptInfo>,
+    forms: Vec<Form>,
+    exact: exact::ExactMatcher,
+    patterns: pattern::PatternMatcher,
+}
+
+/// Compiles a glossary regex: case-insensitive (folded text is lowercase, and
+/// authors should not have to care), with bounded size so that a hostile
+/// pattern cannot exhaust memory. The regex crate guarantees linear-time
+/// matching, so no pattern can make a scan pathological.
+pub fn compile_regex(pattern: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .size_limit(1 << 20)
+        .dfa_size_limit(1 << 22)
+        .build()
+}
+
+impl Matcher {
+    /// Compiles a validated glossary.
+    pub fn compile(glossary: &Glossary) -> Result<Matcher, GlossaryErrors> {
+        let mut errors = Vec::new();
+        let mut concepts = Vec::with_capacity(glossary.concepts.len());
+        let mut forms = Vec::new();
+        let mut patterns = Vec::new();
+        for (id, concept) in glossary.concepts.iter().enumerate() {
+            let mut add = |kind, text: &str, severity| {
+                forms.push(Form {
+                    concept: id,
+                    kind,
+                    text: text.to_string(),
+                    folded: fold_str(text),
+                    severity,
+                })
+            };
+            add(FormKind::Preferred, &concept.preferred, concept.severity);
+            for text in &concept.accepted {
+                add(FormKind::Accepted, text, concept.severity);
+            }
+            for variant in &concept.variants {
+                add(
+                    FormKind::Variant,
+                    &variant.text,
+                    variant.severity.unwrap_or(concept.severity),
+                );
+            }
+            let mut compile_all = |column: &str, sources: &[String]| {
+                let mut compiled = Vec::new();
+                for source in sources {
+                    match compile_regex(source) {
+                        Ok(regex) => compiled.push(regex),
+                        Err(e) => errors.push(GlossaryError::new(
+                            &concept.origin.path,
+                            concept.origin.locate(column, Some(source)),
+                            format!("invalid regex {source:?}: {e}"),
+                        )),
+                    }
+                }
+                compiled
+            };
+            for regex in compile_all("patterns", &concept.patterns) {
+                patterns.push((id, regex));
+            }
+            let exceptions = compile_all("exceptions", &concept.exceptions);
+            concepts.push(ConceptInfo {
+                id: concept.id.clone(),
+                preferred: concept.preferred.clone(),
+                severity: concept.severity,
+                note: concept.note.clone(),
+                exceptions,
+            });
+        }
+        if !errors.is_empty() {
+            return Err(GlossaryErrors(errors));
+        }
+        let exact = exact::ExactMatcher::build(&forms).map_err(|e| {
+            GlossaryErrors(vec![GlossaryError::new(
+                "glossary",
+                Default::default(),
+                format!("cannot build the automaton: {e}"),
+            )])
+        })?;
+        let patterns = pattern::PatternMatcher::build(patterns).map_err(|e| {
+            GlossaryErrors(vec![GlossaryError::new(
+                "glossary",
+                Default::default(),
+                format!("cannot build the pattern set: {e}"),
+            )])
+        })?;
+        Ok(Matcher {
+            concepts,
+            forms,
+            exact,
+            patterns,
+        })
+    }
+
+    /// The concepts, indexed by [`ConceptId`].
+    pub fn concepts(&self) -> &[ConceptInfo] {
+        &self.concepts
+    }
+
+    /// The literal forms, indexed by [`FormId`].
+    pub fn forms(&self) -> &[Form] {
+        &self.forms
+    }
+
+    /// Finds all occurrences in `folded`, resolved and sorted by position,
+    /// into `out` (cleared first; reuse it across documents).
+    pub fn find(&self, folded: &Folded, out: &mut Vec<Hit>) {
+        out.clear();
+        let text = folded.text.as_str();
+        self.exact.find(text, &self.forms, out);
+        self.patterns.find(text, &self.concepts, out);
+        resolve::resolve(out);
+        resolve::apply_exceptions(text, &self.concepts, out);
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,129 @@
+//! Table-driven matching tests against a small glossary.
+
+use std::path::Path;
+
+use super::*;
+use crate::glossary::from_csv_str;
+
+const GLOSSARY: &str = "\
+id,preferred,accepted,variants,patterns,exceptions,severity
+community,community with a shared future for mankind,community with a shared future for humanity,community of human destiny | community of common destiny [info],,,error
+building,building a community with a shared future for mankind,,construction of a community with a shared future for mankind | building a community of human destiny,,,error
+leader,Xi Jinping,President Xi Jinping | Xi,Supreme Leader | Chairman of the Supreme Leader,,\\biran\\b|khamenei,error
+big,major countries should act like major countries,,a big country should have a big look,big countr(?:y|ies) should (?:have|has) (?:a|the) big (?:look|appearance),,warning
+";
+
+fn matcher() -> Matcher {
+    Matcher::compile(&from_csv_str(Path::new("t.csv"), GLOSSARY).unwrap()).unwrap()
+}
+
+/// Finds in `text` and renders each hit as `concept:status:found`.
+fn hits(matcher: &Matcher, text: &str) -> Vec<String> {
+    let folded = Folded::new(text);
+    let mut out = Vec::new();
+    matcher.find(&folded, &mut out);
+    out.iter()
+        .map(|h| {
+            let (s, e) = folded.original_span(text, h.start, h.end);
+            format!(
+                "{}:{}:{}",
+                matcher.concepts()[h.concept].id,
+                h.status.as_str(),
+                &text[s..e]
+            )
+        })
+        .collect()
+}
+
+/// (text, expected hits)
+const CASES: &[(&str, &[&str])] = &[
+    (
+        "We build a community of human destiny.",
+        &["community:variant:community of human destiny"],
+    ),
+    (
+        "Communities of Common Destiny are old.",
+        &["community:variant:Communities of Common Destiny"],
+    ),
+    (
+        "a community of human destinies",
+        &["community:variant:community of human destinies"],
+    ),
+    (
+        "a Community with a Shared\nFuture for Mankind",
+        &["community:preferred:Community with a Shared\nFuture for Mankind"],
+    ),
+    (
+        "community\u{00A0}with a shared future for humanity",
+        &["community:accepted:community\u{00A0}with a shared future for humanity"],
+    ),
+    // The longer variant wins over the preferred form inside it.
+    (
+        "the construction of a community with a shared future for mankind",
+        &["building:variant:construction of a community with a shared future for mankind"],
+    ),
+    // A preferred occurrence no variant covers is counted, not flagged.
+    (
+        "building a community with a shared future for mankind",
+        &["building:preferred:building a community with a shared future for mankind"],
+    ),
+    (
+        "The Supreme Leader’s speech",
+        &["leader:variant:Supreme Leader"],
+    ),
+    (
+        "the Chairman of the Supreme Leader said",
+        &["leader:variant:Chairman of the Supreme Leader"],
+    ),
+    ("Iran's Supreme Leader Ali Khamenei spoke.", &[]),
+    (
+        "Iran's Supreme Leader spoke. The Supreme Leader also said",
+        &["leader:variant:Supreme Leader"],
+    ),
+    ("Xinhua reported", &[]),
+    (
+        "President Xi Jinping and Xi met",
+        &["leader:accepted:President Xi Jinping", "leader:accepted:Xi"],
+    ),
+    ("supremeleader and supreme leadership", &[]),
+    (
+        "A big country should have a big look.",
+        &["big:variant:A big country should have a big look"],
+    ),
+    (
+        "big countries should have the big appearance",
+        &["big:pattern:big countries should have the big appearance"],
+    ),
+    ("", &[]),
+];
+
+#[test]
+fn finds_forms_in_context() {
+    let matcher = matcher();
+    for (text, expected) in CASES {
+        assert_eq!(hits(&matcher, text), *expected, "text {text:?}");
+    }
+}
+
+#[test]
+fn severity_override_and_score() {
+    let matcher = matcher();
+    let folded = Folded::new("a community of common destiny");
+    let mut out = Vec::new();
+    matcher.find(&folded, &mut out);
+    assert_eq!(out[0].severity, Severity::Info);
+    assert_eq!(out[0].score, 1.0);
+}
+
+#[test]
+fn result_does_not_depend_on_input_order() {
+    let text = "building a community of human destiny and a big country should have a big look";
+    let matcher = matcher();
+    let folded = Folded::new(text);
+    let mut out = Vec::new();
+    matcher.find(&folded, &mut out);
+    let mut shuffled = out.clone();
+    shuffled.reverse();
+    resolve::resolve(&mut shuffled);
+    assert_eq!(out, shuffled);
+}

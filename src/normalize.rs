@@ -1,0 +1,249 @@
+//! Folding text so that spelling-irrelevant differences vanish, while every
+//! folded byte still knows where it came from.
+//!
+//! Machine-translated and copy-pasted text differs from the glossary in ways
+//! that do not change the term: letter case, curly versus straight quotes, the
+//! dash family, full-width ASCII from CJK input methods, and whitespace (a
+//! line break or a no-break space in the middle of a phrase). [`fold`] removes
+//! all of these in one pass and records, for each output byte, the byte offset
+//! of the original character it came from, so a match in folded text maps back
+//! to an exact span, line and column of the original.
+
+/// Text after folding, with a map back to the original.
+#[derive(Debug, Default, Clone)]
+pub struct Folded {
+    /// The folded text: lowercase, straight quotes, ASCII hyphens, single spaces.
+    pub text: String,
+    /// `offsets[i]` is the byte offset in the original of the character that
+    /// produced folded byte `i`; one extra entry holds the original's length.
+    offsets: Vec<u32>,
+}
+
+impl Folded {
+    /// Folds `original` into a fresh buffer.
+    pub fn new(original: &str) -> Folded {
+        let mut folded = Folded::default();
+        fold_into(original, &mut folded);
+        folded
+    }
+
+    /// The original byte span of the folded span `start..end`.
+    ///
+    /// The end is the end of the original character behind the last folded
+    /// byte, so a span never cuts an original character in two, even where
+    /// one character folds to several (`İ` → `i̇`).
+    pub fn original_span(&self, original: &str, start: usize, end: usize) -> (usize, usize) {
+        let orig_start = self.offsets[start] as usize;
+        if end <= start {
+            return (orig_start, orig_start);
+        }
+        let last = self.offsets[end - 1] as usize;
+        let last_len = original[last..].chars().next().map_or(0, char::len_utf8);
+        (orig_start, last + last_len)
+    }
+}
+
+/// Folds `original` into `out`, reusing its allocations (one scratch buffer
+/// per thread keeps the hot path free of allocation).
+///
+/// Inputs larger than 4 GiB are not supported by the `u32` offset map; the
+/// caller processes such documents in chunks.
+pub fn fold_into(original: &str, out: &mut Folded) {
+    out.text.clear();
+    out.offsets.clear();
+    out.text.reserve(original.len());
+    out.offsets.reserve(original.len() + 1);
+    let mut pending_space: Option<u32> = None;
+    for (offset, ch) in original.char_indices() {
+        let offset = offset as u32;
+        if ch.is_ascii() {
+            // ASCII fast path: most of every document.
+            match ch {
+                ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' => {
+                    pending_space.get_or_insert(offset);
+                }
+                '`' => push_char(out, &mut pending_space, '\'', offset),
+                _ => push_char(out, &mut pending_space, ch.to_ascii_lowercase(), offset),
+            }
+            continue;
+        }
+        match fold_char(ch) {
+            Fold::Space => {
+                pending_space.get_or_insert(offset);
+            }
+            Fold::Drop => {}
+            Fold::To(c) => push_char(out, &mut pending_space, c, offset),
+            Fold::Lower => {
+                for c in ch.to_lowercase() {
+                    push_char(out, &mut pending_space, c, offset);
+                }
+            }
+        }
+    }
+    // Trailing whitespace folds to one space too, so offsets stay total.
+    if let Some(space_at) = pending_space {
+        out.text.push(' ');
+        out.offsets.push(space_at);
+    }
+    out.offsets.push(original.len() as u32);
+}
+
+/// Folds a glossary form or a short string: like [`fold_into`], then trimmed.
+pub fn fold_str(s: &str) -> String {
+    let mut folded = Folded::default();
+    fold_into(s, &mut folded);
+    folded.text.trim().to_string()
+}
+
+fn push_char(out: &mut Folded, pending_space: &mut Option<u32>, c: char, offset: u32) {
+    if let Some(space_at) = pending_space.take() {
+        // Leading whitespace is kept as one space so that a document that
+        // starts with blanks keeps a boundary before its first word.
+        out.text.push(' ');
+        out.offsets.push(space_at);
+    }
+    let before = out.text.len();
+    out.text.push(c);
+    for _ in before..out.text.len() {
+        out.offsets.push(offset);
+    }
+}
+
+enum Fold {
+    Space,
+    Drop,
+    To(char),
+    Lower,
+}
+
+fn fold_char(ch: char) -> Fold {
+    match ch {
+        // Quotes and primes.
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{FF07}' => {
+            Fold::To('\'')
+        }
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{FF02}' | '«' | '»' => {
+            Fold::To('"')
+        }
+        // The dash family.
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => Fold::To('-'),
+        // Invisible characters that only affect layout.
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => Fold::Drop,
+        // Full-width ASCII from CJK input methods.
+        '\u{FF01}'..='\u{FF5E}' => {
+            let ascii = char::from_u32(ch as u32 - 0xFF01 + 0x21).unwrap_or(ch);
+            Fold::To(ascii.to_ascii_lowercase())
+        }
+        c if c.is_whitespace() => Fold::Space,
+        _ => Fold::Lower,
+    }
+}
+
+/// Maps byte offsets of an original text to 1-based lines and character columns.
+///
+/// Built once per document from a memchr scan for newlines; a lookup is a
+/// binary search plus a character count within one line, so only findings
+/// pay for it.
+#[derive(Debug, Default)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the newlines of `text`.
+    pub fn new(text: &str) -> LineIndex {
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        LineIndex { line_starts }
+    }
+
+    /// The 1-based line and 1-based character column of byte `offset` in `text`.
+    pub fn line_column(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let line_start = self.line_starts[line - 1];
+        let column = text[line_start..offset].chars().count() + 1;
+        (line, column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (input, folded)
+    const FOLD_CASES: &[(&str, &str)] = &[
+        (
+            "Community with a Shared Future",
+            "community with a shared future",
+        ),
+        (
+            "Community with a Shared\nFuture",
+            "community with a shared future",
+        ),
+        ("shared\r\n  future", "shared future"),
+        ("shared\u{00A0}future", "shared future"),
+        ("shared\u{3000}future", "shared future"),
+        ("Leader\u{2019}s", "leader's"),
+        ("\u{201C}new cold war\u{201D}", "\"new cold war\""),
+        ("win\u{2013}win", "win-win"),
+        ("zero\u{2014}sum", "zero-sum"),
+        ("ＢＲＩ", "bri"),
+        ("soft\u{00AD}hyphen", "softhyphen"),
+        ("  lead", " lead"),
+        ("trail  ", "trail "),
+        ("人类命运共同体", "人类命运共同体"),
+        ("", ""),
+    ];
+
+    #[test]
+    fn folds_case_quotes_dashes_and_whitespace() {
+        for (input, expected) in FOLD_CASES {
+            assert_eq!(Folded::new(input).text, *expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn folding_is_idempotent() {
+        for (input, _) in FOLD_CASES {
+            let once = Folded::new(input).text;
+            assert_eq!(Folded::new(&once).text, once, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn offsets_map_back_to_original_spans() {
+        let original = "A Community\u{00A0}with a\n Shared Future’s end";
+        let folded = Folded::new(original);
+        let needle = "community with a shared future";
+        let start = folded.text.find(needle).unwrap();
+        let (s, e) = folded.original_span(original, start, start + needle.len());
+        assert_eq!(&original[s..e], "Community\u{00A0}with a\n Shared Future");
+        let quote = folded.text.find('\'').unwrap();
+        assert_eq!(
+            &original[folded.original_span(original, quote, quote + 1).0..][..3],
+            "’"
+        );
+    }
+
+    #[test]
+    fn span_end_covers_multi_byte_expansion() {
+        let original = "xİy";
+        let folded = Folded::new(original);
+        assert_eq!(folded.text, "xi\u{307}y");
+        // The first folded byte of the expansion alone still maps to the whole character.
+        let (s, e) = folded.original_span(original, 1, 2);
+        assert_eq!(&original[s..e], "İ");
+    }
+
+    #[test]
+    fn line_and_character_column() {
+        let text = "first line\nsecond “line” here\r\nthird";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_column(text, 0), (1, 1));
+        let here = text.find("here").unwrap();
+        assert_eq!(index.line_column(text, here), (2, 15));
+        let third = text.find("third").unwrap();
+        assert_eq!(index.line_column(text, third), (3, 1));
+    }
+}

@@ -1,0 +1,56 @@
+//! Writing what an audit found: CSV reports for reviewers and one-line
+//! diagnostics for the terminal.
+
+pub mod atomic;
+pub mod csv;
+pub mod terminal;
+
+use std::borrow::Cow;
+
+/// A finding's id: stable across runs and unchanged by edits elsewhere in the
+/// file, because it hashes what the finding is (path, concept, found text and
+/// its context), not where it is. xxh3 is a fixed algorithm, unlike std's
+/// `DefaultHasher`, so ids survive upgrades of the toolchain.
+pub fn finding_id(path: &str, concept: &str, found: &str, context: &str) -> String {
+    let mut key = Vec::with_capacity(path.len() + concept.len() + found.len() + context.len() + 3);
+    for part in [path, concept, found, context] {
+        key.extend_from_slice(part.as_bytes());
+        key.push(0x1F);
+    }
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(&key))
+}
+
+/// Guards a cell that a spreadsheet would run as a formula (`=`, `+`, `-`,
+/// `@`, tab or carriage return first) by prefixing an apostrophe, as OWASP
+/// recommends for CSV injection.
+pub fn guard_formula(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_stable_and_distinct() {
+        let id = finding_id("a.txt", "c", "found", "ctx");
+        assert_eq!(id.len(), 16);
+        assert_eq!(id, finding_id("a.txt", "c", "found", "ctx"));
+        assert_ne!(id, finding_id("a.txt", "c", "found", "ctx2"));
+        // The separator keeps parts from running together.
+        assert_ne!(finding_id("ab", "c", "", ""), finding_id("a", "bc", "", ""));
+    }
+
+    #[test]
+    fn formula_guard() {
+        for risky in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(guard_formula(risky), format!("'{risky}"));
+        }
+        assert_eq!(guard_formula("plain"), "plain");
+        assert_eq!(guard_formula(""), "");
+    }
+}

@@ -1,0 +1,217 @@
+//! Finding input files and reading them into text: the only place that knows
+//! about directories, encodings and binary files.
+
+use std::path::{Path, PathBuf};
+
+/// How bad a problem with an input is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ProblemKind {
+    /// Could not be read at all; the run's exit status is 2.
+    Error,
+    /// Deliberately not audited (binary).
+    Skipped,
+    /// Audited, but with a caveat (invalid UTF-8 replaced).
+    Warning,
+}
+
+impl ProblemKind {
+    /// The lowercase name used in `errors.csv`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProblemKind::Error => "error",
+            ProblemKind::Skipped => "skipped",
+            ProblemKind::Warning => "warning",
+        }
+    }
+}
+
+/// An input that could not be audited, or only with a caveat.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}: {reason}", path.display())]
+pub struct SourceError {
+    /// The file or directory.
+    pub path: PathBuf,
+    /// Error, skipped or warning.
+    pub kind: ProblemKind,
+    /// Why, in words.
+    pub reason: String,
+}
+
+impl SourceError {
+    fn new(path: &Path, kind: ProblemKind, reason: impl Into<String>) -> SourceError {
+        SourceError {
+            path: path.to_path_buf(),
+            kind,
+            reason: reason.into(),
+        }
+    }
+
+    /// Returns true if and only if the input could not be read.
+    pub fn is_error(&self) -> bool {
+        self.kind == ProblemKind::Error
+    }
+}
+
+/// A decoded input document.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The path as shown in reports.
+    pub display_path: String,
+    /// The text, BOM removed.
+    pub text: String,
+    /// A caveat to list in `errors.csv` (invalid UTF-8 replaced).
+    pub warning: Option<SourceError>,
+}
+
+/// Every file named by `paths` or found below them, sorted and deduplicated.
+/// Hidden files and VCS-ignored files inside directories are skipped, as in
+/// ripgrep; a file named explicitly is always included.
+pub fn walk(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<SourceError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for root in paths {
+        match std::fs::metadata(root) {
+            Err(e) => errors.push(SourceError::new(root, ProblemKind::Error, e.to_string())),
+            Ok(meta) if meta.is_file() => files.push(root.clone()),
+            Ok(_) => {
+                for entry in ignore::WalkBuilder::new(root).build() {
+                    match entry {
+                        Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
+                            files.push(entry.into_path())
+                        }
+                        Ok(_) => {}
+                        Err(e) => {
+                            let path = error_path(&e).unwrap_or(root).to_path_buf();
+                            errors.push(SourceError::new(&path, ProblemKind::Error, e.to_string()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    files.sort();
+    files.dedup();
+    (files, errors)
+}
+
+fn error_path(error: &ignore::Error) -> Option<&Path> {
+    match error {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        _ => None,
+    }
+}
+
+/// Reads and decodes one file.
+pub fn read(path: &Path) -> Result<Document, SourceError> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| SourceError::new(path, ProblemKind::Error, e.to_string()))?;
+    let display_path = path.display().to_string();
+    match decode(bytes) {
+        Decoded::Text(text) => Ok(Document {
+            display_path,
+            text,
+            warning: None,
+        }),
+        Decoded::Lossy(text) => Ok(Document {
+            display_path,
+            text,
+            warning: Some(SourceError::new(
+                path,
+                ProblemKind::Warning,
+                "invalid UTF-8 replaced with U+FFFD; findings are still reported",
+            )),
+        }),
+        Decoded::Binary => Err(SourceError::new(
+            path,
+            ProblemKind::Skipped,
+            "binary file (contains NUL bytes)",
+        )),
+    }
+}
+
+/// The result of decoding a file's bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decoded {
+    /// Valid text.
+    Text(String),
+    /// Text with invalid bytes replaced.
+    Lossy(String),
+    /// Not text.
+    Binary,
+}
+
+/// Decodes UTF-8 (BOM removed) and UTF-16 with a BOM; a NUL byte in the
+/// first 8 KiB of anything else marks a binary file.
+pub fn decode(bytes: Vec<u8>) -> Decoded {
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return decode_utf16(rest, u16::from_le_bytes);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return decode_utf16(rest, u16::from_be_bytes);
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    if memchr::memchr(0, head).is_some() {
+        return Decoded::Binary;
+    }
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").map_or(0, |_| 3);
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            text.drain(..body);
+            Decoded::Text(text)
+        }
+        Err(e) => {
+            let text = String::from_utf8_lossy(&e.as_bytes()[body..]).into_owned();
+            Decoded::Lossy(text)
+        }
+    }
+}
+
+fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Decoded {
+    let units = bytes
+        .chunks(2)
+        .map(|pair| unit([pair[0], *pair.get(1).unwrap_or(&0)]));
+    let mut lossy = bytes.len() % 2 == 1;
+    let text: String = char::decode_utf16(units)
+        .map(|c| {
+            c.unwrap_or_else(|_| {
+                lossy = true;
+                char::REPLACEMENT_CHARACTER
+            })
+        })
+        .collect();
+    if lossy {
+        Decoded::Lossy(text)
+    } else {
+        Decoded::Text(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_encodings() {
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFhi".to_vec()),
+            Decoded::Text("hi".into())
+        );
+        assert_eq!(
+            decode(b"\xFF\xFEh\0i\0".to_vec()),
+            Decoded::Text("hi".into())
+        );
+        assert_eq!(
+            decode(b"\xFE\xFF\0h\0i".to_vec()),
+            Decoded::Text("hi".into())
+        );
+        assert_eq!(
+            decode(b"a\xFFb".to_vec()),
+            Decoded::Lossy("a\u{FFFD}b".into())
+        );
+        assert_eq!(decode(b"a\0b".to_vec()), Decoded::Binary);
+        assert_eq!(decode(Vec::new()), Decoded::Text(String::new()));
+    }
+}
