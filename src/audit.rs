@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use crate::glossary::{ConceptId, Severity};
-use crate::matcher::{FormId, Hit, Matcher, Status};
+use crate::matcher::{FormId, MatchScratch, Matcher, Status};
 use crate::normalize::{Folded, LineIndex, fold_into};
 use crate::source::{self, SourceError};
 
@@ -61,7 +61,7 @@ pub struct DocReport {
 #[derive(Debug, Default)]
 pub struct Scratch {
     folded: Folded,
-    hits: Vec<Hit>,
+    matches: MatchScratch,
 }
 
 /// Audits one text with fresh buffers.
@@ -77,7 +77,7 @@ pub fn audit_text_with(
     scratch: &mut Scratch,
 ) -> DocReport {
     fold_into(text, &mut scratch.folded);
-    matcher.find(&scratch.folded, &mut scratch.hits);
+    matcher.find(&scratch.folded, &mut scratch.matches);
     let folded = &scratch.folded;
     let mut report = DocReport {
         path: path.to_string(),
@@ -85,7 +85,7 @@ pub fn audit_text_with(
         ..DocReport::default()
     };
     let mut lines: Option<LineIndex> = None;
-    for hit in &scratch.hits {
+    for hit in &scratch.matches.hits {
         let form_text = collapse_whitespace(&folded.text[hit.start..hit.end]);
         *report
             .occurrences

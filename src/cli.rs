@@ -10,6 +10,7 @@ use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
 
 use termaudit::audit::{self, AuditRun, DocReport};
 use termaudit::glossary::{self, Severity};
+use termaudit::matcher::{DEFAULT_THRESHOLD, MatchOptions};
 use termaudit::report;
 use termaudit::selftest::{self, Checked};
 use termaudit::source::{self, Decoded};
@@ -44,14 +45,29 @@ enum Command {
 #[derive(Debug, ClapArgs)]
 struct GlossaryArg {
     /// Glossary file or folder of .csv files; repeat to combine several.
-    #[arg(
-        long,
-        short = 'g',
-        value_name = "PATH",
-        default_value = "glossary",
-        global = true
-    )]
+    #[arg(long, short = 'g', value_name = "PATH", default_value = "glossary")]
     glossary: Vec<PathBuf>,
+    /// Score (0..1) a fuzzy candidate needs to be reported; higher is stricter.
+    #[arg(long, value_name = "SCORE", default_value_t = DEFAULT_THRESHOLD, value_parser = parse_threshold)]
+    fuzzy_threshold: f32,
+    /// Report listed forms and patterns only, no fuzzy matches.
+    #[arg(long)]
+    no_fuzzy: bool,
+}
+
+impl GlossaryArg {
+    fn options(&self) -> MatchOptions {
+        MatchOptions {
+            fuzzy_threshold: (!self.no_fuzzy).then_some(self.fuzzy_threshold),
+        }
+    }
+}
+
+fn parse_threshold(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(v) if (0.0..=1.0).contains(&v) => Ok(v),
+        _ => Err(format!("{s:?} is not a score between 0 and 1")),
+    }
 }
 
 #[derive(Debug, ClapArgs)]
@@ -145,9 +161,7 @@ pub fn run(args: Args) -> ExitStatus {
     let result = match args.command {
         Command::Audit(a) => run_audit(a),
         Command::Check(a) => run_check(a),
-        Command::Glossary(GlossaryCommand::Check { glossary }) => {
-            run_glossary_check(&glossary.glossary)
-        }
+        Command::Glossary(GlossaryCommand::Check { glossary }) => run_glossary_check(&glossary),
         Command::Glossary(GlossaryCommand::Fmt { glossary, check }) => {
             run_glossary_fmt(&glossary.glossary, check)
         }
@@ -169,8 +183,8 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 }
 
 /// Loads the glossary; on failure prints every problem as `file:line:column: reason`.
-fn load_glossary(paths: &[PathBuf]) -> Result<Checked, ExitStatus> {
-    selftest::load_checked(paths).map_err(|errors| {
+fn load_glossary(args: &GlossaryArg) -> Result<Checked, ExitStatus> {
+    selftest::load_checked(&args.glossary, args.options()).map_err(|errors| {
         for error in &errors.0 {
             eprintln!("{error}");
         }
@@ -184,7 +198,7 @@ fn load_glossary(paths: &[PathBuf]) -> Result<Checked, ExitStatus> {
 
 fn run_audit(args: AuditArgs) -> anyhow::Result<ExitStatus> {
     let started = Instant::now();
-    let checked = match load_glossary(&args.glossary.glossary) {
+    let checked = match load_glossary(&args.glossary) {
         Ok(checked) => checked,
         Err(status) => return Ok(status),
     };
@@ -233,7 +247,7 @@ fn exit_status(run: &AuditRun, fail_on: FailOn) -> ExitStatus {
 }
 
 fn run_check(args: CheckArgs) -> anyhow::Result<ExitStatus> {
-    let checked = match load_glossary(&args.glossary.glossary) {
+    let checked = match load_glossary(&args.glossary) {
         Ok(checked) => checked,
         Err(status) => return Ok(status),
     };
@@ -304,8 +318,8 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-fn run_glossary_check(paths: &[PathBuf]) -> anyhow::Result<ExitStatus> {
-    let checked = match load_glossary(paths) {
+fn run_glossary_check(args: &GlossaryArg) -> anyhow::Result<ExitStatus> {
+    let checked = match load_glossary(args) {
         Ok(checked) => checked,
         Err(status) => return Ok(status),
     };

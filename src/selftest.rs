@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use crate::audit::audit_text;
 use crate::error::{GlossaryError, GlossaryErrors};
 use crate::glossary::{Glossary, load_paths};
-use crate::matcher::Matcher;
+use crate::matcher::{MatchOptions, Matcher};
 
 /// A glossary that loaded, validated, compiled and passed its self-tests.
 #[derive(Debug, Clone)]
@@ -21,9 +21,9 @@ pub struct Checked {
 }
 
 /// Loads the glossaries at `paths`, compiles them and runs their self-tests.
-pub fn load_checked(paths: &[PathBuf]) -> Result<Checked, GlossaryErrors> {
+pub fn load_checked(paths: &[PathBuf], options: MatchOptions) -> Result<Checked, GlossaryErrors> {
     let glossary = load_paths(paths)?;
-    let matcher = Matcher::compile(&glossary)?;
+    let matcher = Matcher::compile_with(&glossary, options)?;
     let self_tests = run(&glossary, &matcher)?;
     Ok(Checked {
         glossary,

@@ -8,6 +8,7 @@
 //! applied last.
 
 mod exact;
+mod fuzzy;
 mod inflect;
 mod pattern;
 mod resolve;
@@ -114,6 +115,8 @@ pub struct ConceptInfo {
     exceptions: Vec<Regex>,
 }
 
+pub use fuzzy::DEFAULT_THRESHOLD;
+
 /// A compiled glossary, shared read-only by all threads.
 #[derive(Debug, Clone)]
 pub struct Matcher {
@@ -121,6 +124,31 @@ pub struct Matcher {
     forms: Vec<Form>,
     exact: exact::ExactMatcher,
     patterns: pattern::PatternMatcher,
+    fuzzy: Option<fuzzy::FuzzyIndex>,
+}
+
+/// How a glossary is compiled.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MatchOptions {
+    /// The score a fuzzy candidate needs to become a finding; `None` turns
+    /// fuzzy matching off.
+    pub fuzzy_threshold: Option<f32>,
+}
+
+impl Default for MatchOptions {
+    fn default() -> Self {
+        MatchOptions {
+            fuzzy_threshold: Some(DEFAULT_THRESHOLD),
+        }
+    }
+}
+
+/// Per-thread buffers for [`Matcher::find`], reused across documents.
+#[derive(Debug, Default)]
+pub struct MatchScratch {
+    /// The hits of the last [`Matcher::find`], sorted by position.
+    pub hits: Vec<Hit>,
+    fuzzy: fuzzy::Scratch,
 }
 
 /// Compiles a glossary regex: case-insensitive (folded text is lowercase, and
@@ -136,8 +164,16 @@ pub fn compile_regex(pattern: &str) -> Result<Regex, regex::Error> {
 }
 
 impl Matcher {
-    /// Compiles a validated glossary.
+    /// Compiles a validated glossary with default options.
     pub fn compile(glossary: &Glossary) -> Result<Matcher, GlossaryErrors> {
+        Matcher::compile_with(glossary, MatchOptions::default())
+    }
+
+    /// Compiles a validated glossary.
+    pub fn compile_with(
+        glossary: &Glossary,
+        options: MatchOptions,
+    ) -> Result<Matcher, GlossaryErrors> {
         let mut errors = Vec::new();
         let mut concepts = Vec::with_capacity(glossary.concepts.len());
         let mut forms = Vec::new();
@@ -206,11 +242,15 @@ impl Matcher {
                 format!("cannot build the pattern set: {e}"),
             )])
         })?;
+        let fuzzy = options
+            .fuzzy_threshold
+            .map(|threshold| fuzzy::FuzzyIndex::build(&forms, threshold));
         Ok(Matcher {
             concepts,
             forms,
             exact,
             patterns,
+            fuzzy,
         })
     }
 
@@ -225,14 +265,18 @@ impl Matcher {
     }
 
     /// Finds all occurrences in `folded`, resolved and sorted by position,
-    /// into `out` (cleared first; reuse it across documents).
-    pub fn find(&self, folded: &Folded, out: &mut Vec<Hit>) {
-        out.clear();
+    /// into `scratch.hits`.
+    pub fn find(&self, folded: &Folded, scratch: &mut MatchScratch) {
+        let hits = &mut scratch.hits;
+        hits.clear();
         let text = folded.text.as_str();
-        self.exact.find(text, &self.forms, out);
-        self.patterns.find(text, &self.concepts, out);
-        resolve::resolve(out);
-        resolve::apply_exceptions(text, &self.concepts, out);
+        self.exact.find(text, &self.forms, hits);
+        self.patterns.find(text, &self.concepts, hits);
+        resolve::resolve(hits);
+        if let Some(fuzzy) = &self.fuzzy {
+            fuzzy.find(text, &self.forms, &mut scratch.fuzzy, hits);
+        }
+        resolve::apply_exceptions(text, &self.concepts, hits);
     }
 }
 

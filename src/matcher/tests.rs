@@ -20,9 +20,11 @@ fn matcher() -> Matcher {
 /// Finds in `text` and renders each hit as `concept:status:found`.
 fn hits(matcher: &Matcher, text: &str) -> Vec<String> {
     let folded = Folded::new(text);
-    let mut out = Vec::new();
-    matcher.find(&folded, &mut out);
-    out.iter()
+    let mut scratch = MatchScratch::default();
+    matcher.find(&folded, &mut scratch);
+    scratch
+        .hits
+        .iter()
         .map(|h| {
             let (s, e) = folded.original_span(text, h.start, h.end);
             format!(
@@ -109,8 +111,9 @@ fn finds_forms_in_context() {
 fn severity_override_and_score() {
     let matcher = matcher();
     let folded = Folded::new("a community of common destiny");
-    let mut out = Vec::new();
-    matcher.find(&folded, &mut out);
+    let mut scratch = MatchScratch::default();
+    matcher.find(&folded, &mut scratch);
+    let out = scratch.hits;
     assert_eq!(out[0].severity, Severity::Info);
     assert_eq!(out[0].score, 1.0);
 }
@@ -120,8 +123,9 @@ fn result_does_not_depend_on_input_order() {
     let text = "building a community of human destiny and a big country should have a big look";
     let matcher = matcher();
     let folded = Folded::new(text);
-    let mut out = Vec::new();
-    matcher.find(&folded, &mut out);
+    let mut scratch = MatchScratch::default();
+    matcher.find(&folded, &mut scratch);
+    let out = scratch.hits;
     let mut shuffled = out.clone();
     shuffled.reverse();
     resolve::resolve(&mut shuffled);
