@@ -29,6 +29,7 @@
 
 pub mod audit;
 pub mod error;
+pub mod eval;
 pub mod glossary;
 pub mod matcher;
 pub mod normalize;

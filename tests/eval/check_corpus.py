@@ -659,12 +659,16 @@ def load_glossary():
         with open(TERMS_CSV, newline="", encoding="utf-8") as f:
             rows = list(csv.DictReader(f))
         if rows and "id" in rows[0]:
+            vcol = next((c for c in ("variants", "variant", "wrong") if c in rows[0]), None)
             out = {}
             for r in rows:
                 cid = (r.get("id") or "").strip()
                 if not cid or cid.startswith("#"):
                     continue
-                raw = r.get("variants") or ""
+                if vcol is None:
+                    out.setdefault(cid, []).extend(REFERENCE_VARIANTS.get(cid, []))
+                    continue
+                raw = r.get(vcol) or ""
                 parts = raw.split("|") if "|" in raw else (raw.split(";") if ";" in raw else [raw])
                 vs = [SEVERITY_RE.sub("", p).strip() for p in parts]
                 out.setdefault(cid, []).extend(v for v in vs if v)
@@ -673,23 +677,25 @@ def load_glossary():
 
 
 def parse_file(path, ids, errors):
+    """Return (raw text, stripped text, spans) for one corpus file."""
     text = open(path, encoding="utf-8").read()
+    name = os.path.basename(path)
     spans = []
-    plain_parts = []
+    out = []
     pos = 0
     for m in SPAN_RE.finditer(text):
-        plain_parts.append(text[pos:m.start()])
+        out.append(text[pos:m.start()])
         inner = m.group(1)
-        line = text.count("\n", 0, m.start()) + 1
-        where = f"{os.path.basename(path)}:{line}"
+        where = f"{name}:{text.count(chr(10), 0, m.start()) + 1}"
+        pos = m.end()
         if "[[" in inner:
             errors.append(f"{where}: nested or unbalanced '[[' inside span: {inner[:60]!r}")
-            pos = m.end()
+            out.append(inner)
             continue
         parts = inner.rsplit("|", 2)
         if len(parts) != 3:
             errors.append(f"{where}: span needs exactly text|concept|label: {inner[:60]!r}")
-            pos = m.end()
+            out.append(inner)
             continue
         span, cid, label = parts[0], parts[1].strip(), parts[2].strip()
         if "|" in span:
@@ -703,20 +709,19 @@ def parse_file(path, ids, errors):
                 errors.append(f"{where}: concept '-' is only allowed for plain spans")
         elif cid not in ids:
             errors.append(f"{where}: unknown concept id {cid!r}")
-        offset = sum(len(p) for p in plain_parts) - 0  # offset in stripped text
+        start = sum(len(p) for p in out)
         spans.append({"text": span, "concept": cid, "label": label, "where": where,
-                      "file": os.path.basename(path), "start": offset})
-        plain_parts.append(span)
-        pos = m.end()
-    plain_parts.append(text[pos:])
-    # fix offsets: recompute start positions in the stripped text
-    stripped = "".join(plain_parts)
-    rest = text[pos:]
+                      "file": name, "start": start, "end": start + len(span)})
+        out.append(span)
+    out.append(text[pos:])
+    stripped = "".join(out)
+    outside = SPAN_RE.sub("", text)
     for bad in ("[[", "]]"):
-        outside = SPAN_RE.sub("", text)
         if bad in outside:
-            line = text.count("\n", 0, text.find(bad) if bad in text else 0) + 1
-            errors.append(f"{os.path.basename(path)}: stray {bad!r} outside a well-formed span")
+            errors.append(f"{name}: stray {bad!r} outside a well-formed span")
+    for a, b in zip(spans, spans[1:]):  # cannot happen with this grammar; kept as a guard
+        if b["start"] < a["end"]:
+            errors.append(f"{b['where']}: span overlaps the previous one")
     return text, stripped, spans
 
 
@@ -750,9 +755,6 @@ def main(argv):
         if not (2048 <= nbytes <= 6144):
             warnings.append(f"{f}: stripped size {nbytes} bytes is outside 2-6 KB")
         all_spans.extend(spans)
-
-    # Overlap check is implicit (the regex cannot produce overlapping spans), but
-    # a span that is itself wrapped by another "[[" is reported by parse_file.
 
     # QA: listed variants occurring in unlabelled text (outside any span).
     for f, (stripped, spans) in stripped_docs.items():
@@ -846,4 +848,9 @@ def main(argv):
 
 
 if __name__ == "__main__":
+    try:  # behave quietly when piped into head
+        import signal
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    except (AttributeError, ValueError):
+        pass
     sys.exit(main(sys.argv[1:]))
