@@ -9,7 +9,9 @@ use rayon::prelude::*;
 use crate::glossary::{ConceptId, Severity};
 use crate::matcher::{FormId, MatchScratch, Matcher, Status};
 use crate::normalize::{Folded, LineIndex, fold_into};
+use crate::report::finding_id;
 use crate::source::{self, SourceError};
+use crate::suppress::Pragmas;
 
 /// Characters of context kept on either side of a finding.
 const CONTEXT_CHARS: usize = 60;
@@ -17,6 +19,8 @@ const CONTEXT_CHARS: usize = 60;
 /// One non-canonical rendering in a document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
+    /// Stable id: see [`crate::report::finding_id`].
+    pub id: String,
     /// The concept it renders.
     pub concept: ConceptId,
     /// Variant, pattern or fuzzy.
@@ -55,6 +59,8 @@ pub struct DocReport {
     pub occurrences: Occurrences,
     /// Size of the document in bytes.
     pub bytes: u64,
+    /// Findings suppressed by pragmas, ignored concepts or the baseline.
+    pub suppressed: usize,
 }
 
 /// Per-thread buffers reused across documents.
@@ -85,6 +91,7 @@ pub fn audit_text_with(
         ..DocReport::default()
     };
     let mut lines: Option<LineIndex> = None;
+    let pragmas = Pragmas::parse(text);
     for hit in &scratch.matches.hits {
         let form_text = collapse_whitespace(&folded.text[hit.start..hit.end]);
         *report
@@ -98,7 +105,15 @@ pub fn audit_text_with(
         let (line, column) = lines
             .get_or_insert_with(|| LineIndex::new(text))
             .line_column(text, start);
+        let concept_id = &matcher.concepts()[hit.concept].id;
+        if !pragmas.is_empty() && pragmas.suppresses(concept_id, line) {
+            report.suppressed += 1;
+            continue;
+        }
+        let found = collapse_whitespace(&text[start..end]);
+        let context = context(text, start, end);
         report.findings.push(Finding {
+            id: finding_id(path, concept_id, &found, &context),
             concept: hit.concept,
             status: hit.status,
             severity: hit.severity,
@@ -106,8 +121,8 @@ pub fn audit_text_with(
             end,
             line,
             column,
-            found: collapse_whitespace(&text[start..end]),
-            context: context(text, start, end),
+            found,
+            context,
             score: hit.score,
             form: hit.form,
         });

@@ -1,32 +1,38 @@
-//! Command-line interface: arguments, running a command, printing, exit status.
-//! The only module that prints and the only user of `anyhow`.
+//! Command-line interface: arguments, settings, running a command, exit
+//! status. The only module that prints and the only user of `anyhow`; each
+//! command lives in its own file under `cli/`.
 
-use std::collections::BTreeMap;
-use std::io::{self, Read, Write};
-use std::path::{Path, PathBuf};
-use std::time::Instant;
+mod audit;
+mod check;
+mod eval;
+mod fix;
+mod glossary;
+
+use std::collections::HashSet;
+use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
 
-use termaudit::audit::{self, AuditRun, DocReport};
-use termaudit::eval;
-use termaudit::glossary::{self, Severity};
+use termaudit::audit::AuditRun;
+use termaudit::config::{self, Config};
+use termaudit::glossary::Severity;
 use termaudit::matcher::{DEFAULT_THRESHOLD, MatchOptions};
-use termaudit::report;
 use termaudit::selftest::{self, Checked};
-use termaudit::source::{self, Decoded};
+use termaudit::suppress::Suppressions;
 
 /// Audit English translations for non-canonical renderings of official terminology.
 ///
 /// termaudit compares a glossary of canonical English renderings (glossary/*.csv)
-/// against text, finds every known wrong rendering, and writes CSV reports for
-/// review in a spreadsheet.
+/// against text, finds every known wrong rendering — listed ones exactly,
+/// unlisted ones by fuzzy matching — and writes CSV reports for review in a
+/// spreadsheet. Settings can also come from a termaudit.toml found in the
+/// current directory or above it; flags win over it.
 #[derive(Debug, Parser)]
 #[command(name = "termaudit", version, about, long_about)]
 #[command(
-    after_help = "Exit status: 0 nothing to report, 1 findings at or above --fail-on, 2 an error \
-                        (bad glossary, unreadable input, reports not written)."
+    after_help = "Exit status: 0 nothing at or above --fail-on, 1 findings at or above --fail-on, \
+                  2 an error (bad glossary or config, unreadable input, reports not written)."
 )]
 pub struct Args {
     #[command(subcommand)]
@@ -36,50 +42,36 @@ pub struct Args {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Audit files and folders and write CSV reports (findings, summary, concepts, errors).
-    Audit(AuditArgs),
-    /// Check drafts: print one line per finding, `path:line:column: severity: found → expected [concept]`.
-    Check(CheckArgs),
+    Audit(audit::AuditArgs),
+    /// Check drafts and print the findings (`-` reads standard input).
+    Check(check::CheckArgs),
+    /// Rewrite known wrong renderings to the preferred form (`-`: stdin to stdout).
+    Fix(fix::FixArgs),
     /// Validate the glossary, or rewrite it in canonical form.
     #[command(subcommand)]
-    Glossary(GlossaryCommand),
+    Glossary(glossary::GlossaryCommand),
     /// Measure precision and recall on a labelled corpus and by leaving each listed variant out.
-    Eval(EvalArgs),
+    Eval(eval::EvalArgs),
 }
 
+/// Options shared by the commands that match text.
 #[derive(Debug, ClapArgs)]
-struct EvalArgs {
-    /// Folder of labelled documents (`[[text|concept-id|wrong|canonical|plain]]` markup).
-    #[arg(long, value_name = "DIR", default_value = "tests/eval/corpus")]
-    corpus: PathBuf,
-    /// Unlabelled documents added to the leave-one-out texts.
-    #[arg(long, value_name = "DIR", default_value = "seeds")]
-    seeds: PathBuf,
-    #[command(flatten)]
-    glossary: GlossaryArg,
-    /// Also list every false positive and every missed span.
-    #[arg(long, short = 'v')]
-    verbose: bool,
-}
-
-#[derive(Debug, ClapArgs)]
-struct GlossaryArg {
-    /// Glossary file or folder of .csv files; repeat to combine several.
-    #[arg(long, short = 'g', value_name = "PATH", default_value = "glossary")]
+struct CommonArgs {
+    /// Glossary file or folder of .csv files; repeat to combine several [default: glossary].
+    #[arg(long, short = 'g', value_name = "PATH")]
     glossary: Vec<PathBuf>,
-    /// Score (0..1) a fuzzy candidate needs to be reported; higher is stricter.
-    #[arg(long, value_name = "SCORE", default_value_t = DEFAULT_THRESHOLD, value_parser = parse_threshold)]
-    fuzzy_threshold: f32,
+    /// Score (0..1) a fuzzy candidate needs to be reported; higher is stricter [default: 0.70].
+    #[arg(long, value_name = "SCORE", value_parser = parse_threshold)]
+    fuzzy_threshold: Option<f32>,
     /// Report listed forms and patterns only, no fuzzy matches.
     #[arg(long)]
     no_fuzzy: bool,
-}
-
-impl GlossaryArg {
-    fn options(&self) -> MatchOptions {
-        MatchOptions {
-            fuzzy_threshold: (!self.no_fuzzy).then_some(self.fuzzy_threshold),
-        }
-    }
+    /// Never report this concept (repeatable).
+    #[arg(long, value_name = "CONCEPT-ID")]
+    ignore: Vec<String>,
+    /// Config file to use instead of the nearest termaudit.toml.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
 }
 
 fn parse_threshold(s: &str) -> Result<f32, String> {
@@ -87,59 +79,6 @@ fn parse_threshold(s: &str) -> Result<f32, String> {
         Ok(v) if (0.0..=1.0).contains(&v) => Ok(v),
         _ => Err(format!("{s:?} is not a score between 0 and 1")),
     }
-}
-
-#[derive(Debug, ClapArgs)]
-struct AuditArgs {
-    /// Files and folders to audit (folders recursively; hidden and ignored files skipped).
-    #[arg(value_name = "PATH", default_value = "seeds")]
-    paths: Vec<PathBuf>,
-    #[command(flatten)]
-    glossary: GlossaryArg,
-    /// Folder for the reports (created if missing; existing reports are replaced atomically).
-    #[arg(long, short = 'o', value_name = "DIR", default_value = "reports")]
-    out: PathBuf,
-    /// Worker threads (default: all cores).
-    #[arg(long, short = 'j', value_name = "N")]
-    jobs: Option<usize>,
-    /// Exit with 1 when a finding at or above this severity exists.
-    #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = FailOn::Never)]
-    fail_on: FailOn,
-    /// Print nothing but errors.
-    #[arg(long, short = 'q')]
-    quiet: bool,
-}
-
-#[derive(Debug, ClapArgs)]
-struct CheckArgs {
-    /// Files or folders to check; `-` reads standard input.
-    #[arg(value_name = "FILE", required = true)]
-    files: Vec<PathBuf>,
-    #[command(flatten)]
-    glossary: GlossaryArg,
-    /// Exit with 1 when a finding at or above this severity exists.
-    #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = FailOn::Warning)]
-    fail_on: FailOn,
-    /// Do not print the closing count.
-    #[arg(long, short = 'q')]
-    quiet: bool,
-}
-
-#[derive(Debug, Subcommand)]
-enum GlossaryCommand {
-    /// Validate the glossary, run its self-tests and print what it holds.
-    Check {
-        #[command(flatten)]
-        glossary: GlossaryArg,
-    },
-    /// Rewrite glossary files in canonical form (rows sorted by id, cells trimmed).
-    Fmt {
-        #[command(flatten)]
-        glossary: GlossaryArg,
-        /// Change nothing; exit 1 if a file is not in canonical form.
-        #[arg(long)]
-        check: bool,
-    },
 }
 
 /// The lowest severity that makes the exit status 1.
@@ -163,6 +102,89 @@ impl FailOn {
     }
 }
 
+/// When to colour terminal output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    /// When the output is a terminal and `NO_COLOR` is not set.
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    fn to_anstream(self) -> anstream::ColorChoice {
+        match self {
+            ColorChoice::Auto => anstream::ColorChoice::Auto,
+            ColorChoice::Always => anstream::ColorChoice::Always,
+            ColorChoice::Never => anstream::ColorChoice::Never,
+        }
+    }
+}
+
+/// Settings after merging flags, the config file and the defaults, in that order.
+struct Settings {
+    glossary: Vec<PathBuf>,
+    options: MatchOptions,
+    suppressions: Suppressions,
+    fail_on: FailOn,
+    config: Config,
+}
+
+impl CommonArgs {
+    /// Merges these flags with the config file; `fail_on` is the flag's value
+    /// if given, and `default_fail_on` is used when neither sets it.
+    fn settings(
+        &self,
+        fail_on: Option<FailOn>,
+        default_fail_on: FailOn,
+    ) -> anyhow::Result<Settings> {
+        let config_path = match &self.config {
+            Some(path) => Some(path.clone()),
+            None => std::env::current_dir()
+                .ok()
+                .and_then(|dir| config::discover(&dir)),
+        };
+        let config = match &config_path {
+            Some(path) => Config::read(path)?,
+            None => Config::default(),
+        };
+        let config_fail_on = config
+            .fail_on
+            .as_deref()
+            .map(|s| {
+                FailOn::from_str(s, true).map_err(|e| anyhow::anyhow!("fail-on in config: {e}"))
+            })
+            .transpose()?;
+        let glossary = if !self.glossary.is_empty() {
+            self.glossary.clone()
+        } else {
+            config
+                .glossary
+                .clone()
+                .unwrap_or_else(|| vec![PathBuf::from("glossary")])
+        };
+        let fuzzy_on = !self.no_fuzzy && config.fuzzy.unwrap_or(true);
+        let threshold = self
+            .fuzzy_threshold
+            .or(config.fuzzy_threshold)
+            .unwrap_or(DEFAULT_THRESHOLD);
+        let mut ignored: HashSet<String> = config.ignore.iter().cloned().collect();
+        ignored.extend(self.ignore.iter().cloned());
+        Ok(Settings {
+            glossary,
+            options: MatchOptions {
+                fuzzy_threshold: fuzzy_on.then_some(threshold),
+            },
+            suppressions: Suppressions {
+                ignored_concepts: ignored,
+                baseline: HashSet::new(),
+            },
+            fail_on: fail_on.or(config_fail_on).unwrap_or(default_fail_on),
+            config,
+        })
+    }
+}
+
 /// Process exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
@@ -178,13 +200,11 @@ pub enum ExitStatus {
 /// Runs the command; errors are printed here, so the caller only exits.
 pub fn run(args: Args) -> ExitStatus {
     let result = match args.command {
-        Command::Audit(a) => run_audit(a),
-        Command::Eval(a) => run_eval(a),
-        Command::Check(a) => run_check(a),
-        Command::Glossary(GlossaryCommand::Check { glossary }) => run_glossary_check(&glossary),
-        Command::Glossary(GlossaryCommand::Fmt { glossary, check }) => {
-            run_glossary_fmt(&glossary.glossary, check)
-        }
+        Command::Audit(a) => audit::run(a),
+        Command::Check(a) => check::run(a),
+        Command::Fix(a) => fix::run(a),
+        Command::Glossary(a) => glossary::run(a),
+        Command::Eval(a) => eval::run(a),
     };
     match result {
         Ok(status) => status,
@@ -198,13 +218,14 @@ pub fn run(args: Args) -> ExitStatus {
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
     error
-        .downcast_ref::<io::Error>()
-        .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+        .chain()
+        .filter_map(|e| e.downcast_ref::<std::io::Error>())
+        .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
 /// Loads the glossary; on failure prints every problem as `file:line:column: reason`.
-fn load_glossary(args: &GlossaryArg) -> Result<Checked, ExitStatus> {
-    selftest::load_checked(&args.glossary, args.options()).map_err(|errors| {
+fn load_glossary(settings: &Settings) -> Result<Checked, ExitStatus> {
+    selftest::load_checked(&settings.glossary, settings.options).map_err(|errors| {
         for error in &errors.0 {
             eprintln!("{error}");
         }
@@ -216,46 +237,17 @@ fn load_glossary(args: &GlossaryArg) -> Result<Checked, ExitStatus> {
     })
 }
 
-fn run_audit(args: AuditArgs) -> anyhow::Result<ExitStatus> {
-    let started = Instant::now();
-    let checked = match load_glossary(&args.glossary) {
-        Ok(checked) => checked,
-        Err(status) => return Ok(status),
-    };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build()
-        .context("cannot start worker threads")?;
-    let run = pool.install(|| audit::audit_paths(&checked.matcher, &args.paths));
-    for error in &run.errors {
-        eprintln!("termaudit: {}: {error}", error.kind.as_str());
-    }
-    report::csv::write_reports(&args.out, &checked.matcher, &run)
-        .with_context(|| format!("cannot write reports to {}", args.out.display()))?;
-    if !args.quiet {
-        print_audit_summary(&run, &args.out, started);
-    }
-    Ok(exit_status(&run, args.fail_on))
+/// Concept ids by index, for suppression by id.
+fn concept_ids(checked: &Checked) -> Vec<&str> {
+    checked
+        .matcher
+        .concepts()
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect()
 }
 
-fn print_audit_summary(run: &AuditRun, out: &Path, started: Instant) {
-    let bytes: u64 = run.docs.iter().map(|d| d.bytes).sum();
-    let findings = run.findings().count();
-    let errors = run.errors.iter().filter(|e| e.is_error()).count();
-    let elapsed = started.elapsed().as_secs_f64();
-    let mb = bytes as f64 / 1e6;
-    eprintln!(
-        "termaudit: {} files, {:.1} MB, {} findings, {} errors in {:.2}s ({:.1} MB/s); reports in {}",
-        run.docs.len(),
-        mb,
-        findings,
-        errors,
-        elapsed,
-        mb / elapsed.max(1e-9),
-        out.display()
-    );
-}
-
+/// 2 if an input could not be read, 1 if a finding meets `fail_on`, else 0.
 fn exit_status(run: &AuditRun, fail_on: FailOn) -> ExitStatus {
     if run.has_read_errors() {
         ExitStatus::Error
@@ -266,287 +258,17 @@ fn exit_status(run: &AuditRun, fail_on: FailOn) -> ExitStatus {
     }
 }
 
-fn run_check(args: CheckArgs) -> anyhow::Result<ExitStatus> {
-    let checked = match load_glossary(&args.glossary) {
-        Ok(checked) => checked,
-        Err(status) => return Ok(status),
-    };
-    let mut run = AuditRun::default();
-    let (paths, stdin) = split_stdin(&args.files);
-    if stdin {
-        let mut bytes = Vec::new();
-        io::stdin()
-            .read_to_end(&mut bytes)
-            .context("cannot read standard input")?;
-        let text = match source::decode(bytes) {
-            Decoded::Text(text) | Decoded::Lossy(text) => text,
-            Decoded::Binary => anyhow::bail!("standard input is binary"),
-        };
-        run.docs
-            .push(audit::audit_text(&checked.matcher, "<stdin>", &text));
-    }
-    if !paths.is_empty() {
-        let mut files = audit::audit_paths(&checked.matcher, &paths);
-        run.docs.append(&mut files.docs);
-        run.errors.append(&mut files.errors);
-    }
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    for doc in &run.docs {
-        let findings: Vec<_> = doc.findings.iter().collect();
-        report::terminal::write_short(&mut out, &checked.matcher, doc, &findings)?;
-    }
-    out.flush()?;
-    for error in &run.errors {
-        eprintln!("termaudit: {}: {error}", error.kind.as_str());
-    }
-    if !args.quiet {
-        eprintln!("{}", count_line(&run.docs));
-    }
-    Ok(exit_status(&run, args.fail_on))
-}
-
-/// Separates `-` (standard input) from real paths.
-fn split_stdin(files: &[PathBuf]) -> (Vec<PathBuf>, bool) {
-    let stdin = files.iter().any(|f| f.as_os_str() == "-");
-    let paths = files
-        .iter()
-        .filter(|f| f.as_os_str() != "-")
-        .cloned()
-        .collect();
-    (paths, stdin)
-}
-
-/// `3 findings (1 error, 2 warnings, 0 info) in 2 files`.
-fn count_line(docs: &[DocReport]) -> String {
-    let mut counts = [0usize; 3];
-    for finding in docs.iter().flat_map(|d| &d.findings) {
-        counts[finding.severity as usize] += 1;
-    }
-    let [info, warning, error] = counts;
-    format!(
-        "{} findings ({error} error{}, {warning} warning{}, {info} info) in {} file{}",
-        info + warning + error,
-        plural(error),
-        plural(warning),
-        docs.len(),
-        plural(docs.len())
-    )
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
-fn run_glossary_check(args: &GlossaryArg) -> anyhow::Result<ExitStatus> {
-    let checked = match load_glossary(args) {
-        Ok(checked) => checked,
-        Err(status) => return Ok(status),
-    };
-    let stats = checked.glossary.stats();
-    println!(
-        "glossary OK: {} concepts, {} preferred, {} accepted, {} variant forms, {} patterns, {} exceptions; {} self-tests passed",
-        stats.concepts,
-        stats.concepts,
-        stats.accepted,
-        stats.variants,
-        stats.patterns,
-        stats.exceptions,
-        checked.self_tests
-    );
-    Ok(ExitStatus::Clean)
-}
-
-fn run_glossary_fmt(paths: &[PathBuf], check: bool) -> anyhow::Result<ExitStatus> {
-    let files = match glossary::glossary_files(paths) {
-        Ok(files) => files,
-        Err(errors) => {
-            eprintln!("{errors}");
-            return Ok(ExitStatus::Error);
+/// Reads standard input as text (BOM and UTF-16 handled).
+fn read_stdin() -> anyhow::Result<(String, termaudit::source::Encoding)> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .context("cannot read standard input")?;
+    match termaudit::source::decode_with_encoding(bytes) {
+        (termaudit::source::Decoded::Text(t) | termaudit::source::Decoded::Lossy(t), encoding) => {
+            Ok((t, encoding))
         }
-    };
-    let mut status = ExitStatus::Clean;
-    for file in files {
-        let concepts = match glossary::load_file(&file) {
-            Ok(concepts) => concepts,
-            Err(errors) => {
-                eprintln!("{errors}");
-                status = ExitStatus::Error;
-                continue;
-            }
-        };
-        let canonical = glossary::to_canonical_csv(&concepts);
-        let current = std::fs::read_to_string(&file)
-            .with_context(|| format!("cannot read {}", file.display()))?;
-        if current == canonical {
-            continue;
-        }
-        if check {
-            eprintln!(
-                "{}: not in canonical form (run `termaudit glossary fmt`)",
-                file.display()
-            );
-            if status == ExitStatus::Clean {
-                status = ExitStatus::Findings;
-            }
-        } else {
-            report::atomic::write_atomic(&file, |w| w.write_all(canonical.as_bytes()))
-                .with_context(|| format!("cannot write {}", file.display()))?;
-            eprintln!("{}: rewritten in canonical form", file.display());
-        }
+        (termaudit::source::Decoded::Binary, _) => anyhow::bail!("standard input is binary"),
     }
-    Ok(status)
-}
-
-fn run_eval(args: EvalArgs) -> anyhow::Result<ExitStatus> {
-    let checked = match load_glossary(&args.glossary) {
-        Ok(checked) => checked,
-        Err(status) => return Ok(status),
-    };
-    let literal = termaudit::matcher::Matcher::compile_with(
-        &checked.glossary,
-        MatchOptions {
-            fuzzy_threshold: None,
-        },
-    )
-    .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let (corpus_files, errors) = source::walk(std::slice::from_ref(&args.corpus));
-    if let Some(error) = errors.first() {
-        anyhow::bail!("{error}");
-    }
-    let mut docs = Vec::new();
-    for path in &corpus_files {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read {}", path.display()))?;
-        docs.push(
-            eval::parse_labelled(&path.display().to_string(), &text).map_err(anyhow::Error::msg)?,
-        );
-    }
-    let result = eval::evaluate(&checked.glossary, &checked.matcher, &literal, &docs);
-    let mut out = io::stdout().lock();
-    writeln!(
-        out,
-        "# Labelled corpus: {} ({} documents)",
-        args.corpus.display(),
-        docs.len()
-    )?;
-    let [wrong, canonical, plain] = result.spans;
-    writeln!(
-        out,
-        "spans: {wrong} wrong, {canonical} canonical, {plain} plain"
-    )?;
-    writeln!(
-        out,
-        "\n{:<34} {:>5} {:>5} {:>5} {:>9} {:>7} {:>6}",
-        "", "tp", "fp", "fn", "precision", "recall", "f1"
-    )?;
-    let row = |out: &mut io::StdoutLock, name: &str, c: &eval::Counts| {
-        writeln!(
-            out,
-            "{:<34} {:>5} {:>5} {:>5} {:>9.3} {:>7.3} {:>6.3}",
-            name,
-            c.tp,
-            c.fp,
-            c.fn_,
-            c.precision(),
-            c.recall(),
-            c.f1()
-        )
-    };
-    row(&mut out, "overall", &result.overall)?;
-    row(&mut out, "listed wrong renderings", &result.listed)?;
-    row(
-        &mut out,
-        "unlisted wrong renderings (fuzzy)",
-        &result.unlisted,
-    )?;
-    for (kind, counts) in &result.by_kind {
-        row(&mut out, &format!("findings of kind {kind}"), counts)?;
-    }
-    writeln!(
-        out,
-        "\ncanonical or plain spans flagged: {}",
-        result.flagged_correct.len()
-    )?;
-    for flagged in &result.flagged_correct {
-        writeln!(out, "  {flagged}")?;
-    }
-    writeln!(out, "\n## Per concept")?;
-    for (concept, counts) in &result.by_concept {
-        row(&mut out, concept, counts)?;
-    }
-    if args.verbose {
-        writeln!(out, "\n## False positives")?;
-        for (doc, found, concept) in &result.false_positives {
-            writeln!(out, "  {doc}: {found:?} as {concept}")?;
-        }
-        writeln!(out, "\n## Missed")?;
-        for (doc, text, concept) in &result.misses {
-            writeln!(out, "  {doc}: {text:?} ({concept})")?;
-        }
-    }
-
-    let (seed_files, _) = source::walk(std::slice::from_ref(&args.seeds));
-    let mut texts: Vec<(String, String)> = docs
-        .iter()
-        .map(|d| (d.name.clone(), d.text.clone()))
-        .collect();
-    for path in seed_files {
-        if let Ok(document) = source::read(&path) {
-            texts.push((document.display_path, document.text));
-        }
-    }
-    let left_out = eval::leave_one_out(&checked.glossary, args.glossary.options(), &texts);
-    let occurrences: usize = left_out.iter().map(|l| l.occurrences).sum();
-    let caught: usize = left_out.iter().map(|l| l.caught).sum();
-    let wrong_concept: usize = left_out.iter().map(|l| l.wrong_concept).sum();
-    let loo = eval::Counts {
-        tp: caught,
-        fp: wrong_concept,
-        fn_: occurrences - caught,
-    };
-    writeln!(
-        out,
-        "\n# Leave-one-out: {} listed variants occurring {} times in {} texts",
-        left_out.len(),
-        occurrences,
-        texts.len()
-    )?;
-    writeln!(
-        out,
-        "{:<34} {:>5} {:>5} {:>5} {:>9} {:>7} {:>6}",
-        "", "tp", "fp", "fn", "precision", "recall", "f1"
-    )?;
-    row(&mut out, "overall", &loo)?;
-    let mut by_concept: BTreeMap<&str, eval::Counts> = BTreeMap::new();
-    for l in &left_out {
-        let c = by_concept.entry(&l.concept).or_default();
-        c.tp += l.caught;
-        c.fp += l.wrong_concept;
-        c.fn_ += l.occurrences - l.caught;
-    }
-    writeln!(out, "\n## Per concept")?;
-    for (concept, counts) in &by_concept {
-        row(&mut out, concept, counts)?;
-    }
-    if args.verbose {
-        writeln!(out, "\n## Per variant (caught/occurrences, caught by)")?;
-        for l in &left_out {
-            writeln!(
-                out,
-                "  {}: {:?} {}/{} {:?}{}",
-                l.concept,
-                l.variant,
-                l.caught,
-                l.occurrences,
-                l.caught_by,
-                if l.wrong_concept > 0 {
-                    format!(", {} with another concept", l.wrong_concept)
-                } else {
-                    String::new()
-                }
-            )?;
-        }
-    }
-    Ok(ExitStatus::Clean)
 }

@@ -28,11 +28,14 @@
 #![deny(missing_docs)]
 
 pub mod audit;
+pub mod config;
 pub mod error;
 pub mod eval;
+pub mod fix;
 pub mod glossary;
 pub mod matcher;
 pub mod normalize;
 pub mod report;
 pub mod selftest;
 pub mod source;
+pub mod suppress;

@@ -143,30 +143,69 @@ pub enum Decoded {
     Binary,
 }
 
+/// How a file's bytes encode its text, so that a rewrite can keep it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-8 without a byte-order mark.
+    Utf8,
+    /// UTF-8 with a byte-order mark.
+    Utf8Bom,
+    /// UTF-16 little-endian with a byte-order mark.
+    Utf16Le,
+    /// UTF-16 big-endian with a byte-order mark.
+    Utf16Be,
+}
+
+impl Encoding {
+    /// Encodes `text` the same way, byte-order mark included.
+    pub fn encode(self, text: &str) -> Vec<u8> {
+        match self {
+            Encoding::Utf8 => text.as_bytes().to_vec(),
+            Encoding::Utf8Bom => [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
+            Encoding::Utf16Le => {
+                let mut out = vec![0xFF, 0xFE];
+                out.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+                out
+            }
+            Encoding::Utf16Be => {
+                let mut out = vec![0xFE, 0xFF];
+                out.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+                out
+            }
+        }
+    }
+}
+
 /// Decodes UTF-8 (BOM removed) and UTF-16 with a BOM; a NUL byte in the
 /// first 8 KiB of anything else marks a binary file.
 pub fn decode(bytes: Vec<u8>) -> Decoded {
+    decode_with_encoding(bytes).0
+}
+
+/// Like [`decode`], and also tells which encoding the bytes used.
+pub fn decode_with_encoding(bytes: Vec<u8>) -> (Decoded, Encoding) {
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        return decode_utf16(rest, u16::from_le_bytes);
+        return (decode_utf16(rest, u16::from_le_bytes), Encoding::Utf16Le);
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        return decode_utf16(rest, u16::from_be_bytes);
+        return (decode_utf16(rest, u16::from_be_bytes), Encoding::Utf16Be);
     }
     let head = &bytes[..bytes.len().min(8192)];
     if memchr::memchr(0, head).is_some() {
-        return Decoded::Binary;
+        return (Decoded::Binary, Encoding::Utf8);
     }
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").map_or(0, |_| 3);
-    match String::from_utf8(bytes) {
+    let (body, encoding) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(_) => (3, Encoding::Utf8Bom),
+        None => (0, Encoding::Utf8),
+    };
+    let decoded = match String::from_utf8(bytes) {
         Ok(mut text) => {
             text.drain(..body);
             Decoded::Text(text)
         }
-        Err(e) => {
-            let text = String::from_utf8_lossy(&e.as_bytes()[body..]).into_owned();
-            Decoded::Lossy(text)
-        }
-    }
+        Err(e) => Decoded::Lossy(String::from_utf8_lossy(&e.as_bytes()[body..]).into_owned()),
+    };
+    (decoded, encoding)
 }
 
 fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Decoded {
@@ -213,5 +252,21 @@ mod tests {
         );
         assert_eq!(decode(b"a\0b".to_vec()), Decoded::Binary);
         assert_eq!(decode(Vec::new()), Decoded::Text(String::new()));
+    }
+
+    #[test]
+    fn encodings_round_trip() {
+        for encoding in [
+            Encoding::Utf8,
+            Encoding::Utf8Bom,
+            Encoding::Utf16Le,
+            Encoding::Utf16Be,
+        ] {
+            let bytes = encoding.encode("“命运” line\r\n");
+            assert_eq!(
+                decode_with_encoding(bytes.clone()),
+                (Decoded::Text("“命运” line\r\n".into()), encoding)
+            );
+        }
     }
 }

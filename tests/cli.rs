@@ -1,5 +1,7 @@
 //! The command line, end to end: exit codes, output formats, reports, errors.
 
+#![allow(clippy::unwrap_used)] // test helpers fail loudly by design
+
 mod common;
 
 use common::{Sandbox, csv_rows};
@@ -17,7 +19,7 @@ fn check_prints_one_line_per_finding_and_exits_1() {
         "draft.txt",
         "Intro line.\nWe “build” a community of\nhuman destiny, said the Supreme Leader’s aide.\n",
     );
-    let run = sb.run(&["check", "draft.txt"]);
+    let run = sb.run(&["check", "--format", "short", "draft.txt"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(
         run.stdout,
@@ -42,7 +44,7 @@ fn check_exit_codes_follow_fail_on() {
     );
     assert_eq!(sb.run(&["check", "clean.txt"]).code, 0);
     // The legacy form is only `info`: below the default `--fail-on warning`.
-    let legacy = sb.run(&["check", "legacy.txt"]);
+    let legacy = sb.run(&["check", "--format", "short", "legacy.txt"]);
     assert_eq!(legacy.code, 0);
     assert!(
         legacy
@@ -59,7 +61,10 @@ fn check_exit_codes_follow_fail_on() {
 #[test]
 fn check_reads_stdin() {
     let sb = sandbox_with_glossary();
-    let run = sb.run_with_stdin(&["check", "-"], Some("The Supreme Leader said so.\n"));
+    let run = sb.run_with_stdin(
+        &["check", "--format", "short", "-"],
+        Some("The Supreme Leader said so.\n"),
+    );
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stdout,

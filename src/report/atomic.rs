@@ -29,6 +29,10 @@ pub fn write_atomic(
     let temp = writer
         .into_inner()
         .map_err(io::IntoInnerError::into_error)?;
+    // A rewritten file keeps its permissions (temporary files start as 0600).
+    if let Ok(meta) = std::fs::metadata(path) {
+        temp.as_file().set_permissions(meta.permissions())?;
+    }
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|e| e.error)?;
     Ok(())

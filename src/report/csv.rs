@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use super::atomic::write_atomic;
-use super::{finding_id, guard_formula};
+use super::guard_formula;
 use crate::audit::{AuditRun, DocReport, Finding};
 use crate::glossary::ConceptId;
 use crate::matcher::{Matcher, Status};
@@ -88,7 +88,7 @@ pub fn finding_row(matcher: &Matcher, doc: &DocReport, finding: &Finding) -> [St
         _ => concept.note.clone(),
     };
     [
-        finding_id(&doc.path, &concept.id, &finding.found, &finding.context),
+        finding.id.clone(),
         doc.path.clone(),
         finding.line.to_string(),
         finding.column.to_string(),
