@@ -2,7 +2,8 @@
 //! positions and context; across many files in parallel.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
@@ -10,7 +11,7 @@ use crate::glossary::{ConceptId, Severity};
 use crate::matcher::{FormId, MatchScratch, Matcher, Status};
 use crate::normalize::{Folded, LineIndex, fold_into};
 use crate::report::finding_id;
-use crate::source::{self, SourceError};
+use crate::source::{self, ProblemKind, SourceError, WalkOptions};
 use crate::suppress::Pragmas;
 
 /// Characters of context kept on either side of a finding.
@@ -82,17 +83,50 @@ pub fn audit_text_with(
     text: &str,
     scratch: &mut Scratch,
 ) -> DocReport {
-    fold_into(text, &mut scratch.folded);
-    matcher.find(&scratch.folded, &mut scratch.matches);
-    let folded = &scratch.folded;
+    let piece = Piece {
+        text,
+        owned: 0..text.len(),
+        base: 0,
+        lines_before: 0,
+        column_offset: 0,
+    };
     let mut report = DocReport {
         path: path.to_string(),
         bytes: text.len() as u64,
         ..DocReport::default()
     };
+    audit_piece(matcher, &piece, scratch, &mut report);
+    report
+}
+
+/// A piece of a document audited on its own: the whole text, or one chunk
+/// of a file too large to hold at once.
+struct Piece<'a> {
+    text: &'a str,
+    /// Hits starting here belong to this piece; the rest of `text` is overlap
+    /// with the neighbouring chunks, there for matches and context only.
+    owned: Range<usize>,
+    /// Byte offset of `text` in the whole document.
+    base: usize,
+    /// Lines of the document before `text`.
+    lines_before: usize,
+    /// Characters between the last line break before `text` and its start.
+    column_offset: usize,
+}
+
+/// Audits `piece`, adding its findings and counts to `report`.
+fn audit_piece(matcher: &Matcher, piece: &Piece, scratch: &mut Scratch, report: &mut DocReport) {
+    let text = piece.text;
+    fold_into(text, &mut scratch.folded);
+    matcher.find(&scratch.folded, &mut scratch.matches);
+    let folded = &scratch.folded;
     let mut lines: Option<LineIndex> = None;
     let pragmas = Pragmas::parse(text);
     for hit in &scratch.matches.hits {
+        let (start, end) = folded.original_span(text, hit.start, hit.end);
+        if !piece.owned.contains(&start) {
+            continue;
+        }
         let form_text = collapse_whitespace(&folded.text[hit.start..hit.end]);
         *report
             .occurrences
@@ -101,33 +135,167 @@ pub fn audit_text_with(
         if !hit.status.is_finding() {
             continue;
         }
-        let (start, end) = folded.original_span(text, hit.start, hit.end);
-        let (line, column) = lines
+        let (local_line, local_column) = lines
             .get_or_insert_with(|| LineIndex::new(text))
             .line_column(text, start);
         let concept_id = &matcher.concepts()[hit.concept].id;
-        if !pragmas.is_empty() && pragmas.suppresses(concept_id, line) {
+        if !pragmas.is_empty() && pragmas.suppresses(concept_id, local_line) {
             report.suppressed += 1;
             continue;
         }
         let found = collapse_whitespace(&text[start..end]);
         let context = context(text, start, end);
         report.findings.push(Finding {
-            id: finding_id(path, concept_id, &found, &context),
+            id: finding_id(&report.path, concept_id, &found, &context),
             concept: hit.concept,
             status: hit.status,
             severity: hit.severity,
-            start,
-            end,
-            line,
-            column,
+            start: piece.base + start,
+            end: piece.base + end,
+            line: piece.lines_before + local_line,
+            column: if local_line == 1 {
+                piece.column_offset + local_column
+            } else {
+                local_column
+            },
             found,
             context,
             score: hit.score,
             form: hit.form,
         });
     }
-    report
+}
+
+/// Files larger than this are audited in overlapping chunks, so memory stays
+/// bounded by the chunk size, not by the file.
+pub const DEFAULT_CHUNK_SIZE: usize = 64 << 20;
+
+/// Audits the file at `path`: whole when it is small (or compressed), in
+/// overlapping chunks of `chunk_size` bytes when it is large. Both give the
+/// same findings.
+pub fn audit_file(
+    matcher: &Matcher,
+    path: &Path,
+    chunk_size: usize,
+    scratch: &mut Scratch,
+) -> Result<(DocReport, Option<SourceError>), SourceError> {
+    let error = |e: std::io::Error| SourceError::new(path, ProblemKind::Error, e.to_string());
+    let size = std::fs::metadata(path).map_err(error)?.len();
+    if size as usize <= chunk_size || source::is_gzip(path) {
+        let document = source::read(path)?;
+        let report = audit_text_with(matcher, &document.display_path, &document.text, scratch);
+        return Ok((report, document.warning));
+    }
+    let mut file = std::fs::File::open(path).map_err(error)?;
+    let overlap = (chunk_size / 8).clamp(1, 64 << 10);
+    let mut report = DocReport {
+        path: path.display().to_string(),
+        bytes: size,
+        ..DocReport::default()
+    };
+    let mut buf: Vec<u8> = Vec::with_capacity(chunk_size + 4);
+    let (mut base, mut lines_before, mut column_offset, mut owned_from) = (0, 0, 0, 0);
+    let mut is_lossy = false;
+    let mut first = true;
+    loop {
+        let eof = fill(&mut file, &mut buf, chunk_size).map_err(error)?;
+        if first {
+            if buf.starts_with(b"\xFF\xFE") || buf.starts_with(b"\xFE\xFF") {
+                // UTF-16 is rare at this size; decode it whole.
+                let document = source::read(path)?;
+                let report =
+                    audit_text_with(matcher, &document.display_path, &document.text, scratch);
+                return Ok((report, document.warning));
+            }
+            if memchr::memchr(0, &buf[..buf.len().min(8192)]).is_some() {
+                return Err(SourceError::new(
+                    path,
+                    ProblemKind::Skipped,
+                    "binary file (contains NUL bytes)",
+                ));
+            }
+            if buf.starts_with(b"\xEF\xBB\xBF") {
+                buf.drain(..3);
+            }
+        }
+        // Cut before a character that may continue in the next read.
+        let cut = if eof {
+            buf.len()
+        } else {
+            char_start_before(&buf, buf.len())
+        };
+        let rest = buf.split_off(cut);
+        let text = match String::from_utf8(std::mem::take(&mut buf)) {
+            Ok(text) => text,
+            Err(e) => {
+                is_lossy = true;
+                String::from_utf8_lossy(e.as_bytes()).into_owned()
+            }
+        };
+        let carry_from = if eof {
+            text.len()
+        } else {
+            floor_char(&text, text.len().saturating_sub(2 * overlap))
+        };
+        let owned_to = if eof {
+            text.len()
+        } else {
+            floor_char(&text, carry_from + overlap)
+        };
+        let piece = Piece {
+            text: &text,
+            owned: owned_from..owned_to,
+            base,
+            lines_before,
+            column_offset,
+        };
+        audit_piece(matcher, &piece, scratch, &mut report);
+        if eof {
+            break;
+        }
+        let consumed = &text[..carry_from];
+        let newlines = memchr::memchr_iter(b'\n', consumed.as_bytes()).count();
+        column_offset = match consumed.rfind('\n') {
+            Some(at) => consumed[at + 1..].chars().count(),
+            None => column_offset + consumed.chars().count(),
+        };
+        lines_before += newlines;
+        base += carry_from;
+        owned_from = owned_to - carry_from;
+        buf = text.as_bytes()[carry_from..].to_vec();
+        buf.extend_from_slice(&rest);
+        first = false;
+    }
+    Ok((report, is_lossy.then(|| source::lossy_warning(path))))
+}
+
+/// Reads until `buf` holds `size` bytes or the file ends; true at the end.
+fn fill(file: &mut std::fs::File, buf: &mut Vec<u8>, size: usize) -> std::io::Result<bool> {
+    use std::io::Read;
+    while buf.len() < size {
+        let want = size - buf.len();
+        let got = file.by_ref().take(want as u64).read_to_end(buf)?;
+        if got == 0 {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// The last UTF-8 character start at or before `at` (never 0 unless it must be).
+fn char_start_before(bytes: &[u8], at: usize) -> usize {
+    (at.saturating_sub(4)..at)
+        .rev()
+        .find(|&i| bytes[i] & 0xC0 != 0x80)
+        .filter(|&i| i > 0)
+        .unwrap_or(at)
+}
+
+fn floor_char(text: &str, at: usize) -> usize {
+    (0..=at.min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0)
 }
 
 fn collapse_whitespace(s: &str) -> String {
@@ -179,31 +347,94 @@ impl AuditRun {
     }
 }
 
-/// Audits every file under `paths` on the current rayon pool. Files are
-/// walked and sorted first, so the result is the same whatever the number
-/// of threads.
-pub fn audit_paths(matcher: &Matcher, paths: &[PathBuf]) -> AuditRun {
-    let (files, mut errors) = source::walk(paths);
-    let results: Vec<Result<(DocReport, Option<SourceError>), SourceError>> = files
-        .par_iter()
-        .map_init(Scratch::default, |scratch, path| {
-            let document = source::read(path)?;
-            let report = audit_text_with(matcher, &document.display_path, &document.text, scratch);
-            Ok((report, document.warning))
-        })
-        .collect();
-    let mut docs = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
-            Ok((report, warning)) => {
-                docs.push(report);
-                errors.extend(warning);
-            }
-            Err(error) => errors.push(error),
+/// How files are found and read.
+#[derive(Debug, Clone)]
+pub struct AuditOptions {
+    /// Which files a walk includes.
+    pub walk: WalkOptions,
+    /// Files larger than this are audited in chunks.
+    pub chunk_size: usize,
+}
+
+impl Default for AuditOptions {
+    fn default() -> Self {
+        AuditOptions {
+            walk: WalkOptions::default(),
+            chunk_size: DEFAULT_CHUNK_SIZE,
         }
     }
-    errors.sort_by(|a, b| a.path.cmp(&b.path));
-    AuditRun { docs, errors }
+}
+
+/// What an audit of many files reports, in path order.
+#[derive(Debug)]
+pub enum Event {
+    /// The walk is done: how many files will be audited.
+    Walked {
+        /// Files to audit.
+        files: usize,
+    },
+    /// A document was audited.
+    Doc(DocReport),
+    /// A file could not be read, was skipped, or was read with a caveat.
+    Problem(SourceError),
+}
+
+/// Files audited in parallel before their results are handed on in order:
+/// enough to keep every core busy, few enough to bound memory.
+const BATCH: usize = 256;
+
+/// Audits every file under `paths` on the current rayon pool, handing each
+/// result to `sink` in path order as soon as its batch is done, so memory is
+/// bounded by a batch, not by the archive. The order, and so the reports, do
+/// not depend on the number of threads.
+pub fn audit_stream(
+    matcher: &Matcher,
+    paths: &[PathBuf],
+    options: &AuditOptions,
+    sink: &mut dyn FnMut(Event),
+) {
+    let (files, errors) = source::walk_with(paths, &options.walk);
+    sink(Event::Walked { files: files.len() });
+    for error in errors {
+        sink(Event::Problem(error));
+    }
+    for batch in files.chunks(BATCH) {
+        let results: Vec<_> = batch
+            .par_iter()
+            .map_init(Scratch::default, |scratch, path| {
+                audit_file(matcher, path, options.chunk_size, scratch)
+            })
+            .collect();
+        for result in results {
+            match result {
+                Ok((report, warning)) => {
+                    sink(Event::Doc(report));
+                    if let Some(warning) = warning {
+                        sink(Event::Problem(warning));
+                    }
+                }
+                Err(error) => sink(Event::Problem(error)),
+            }
+        }
+    }
+}
+
+/// Audits every file under `paths` and keeps all results in memory; for
+/// drafts and tests. Archives go through [`audit_stream`].
+pub fn audit_paths(matcher: &Matcher, paths: &[PathBuf]) -> AuditRun {
+    let mut run = AuditRun::default();
+    audit_stream(
+        matcher,
+        paths,
+        &AuditOptions::default(),
+        &mut |event| match event {
+            Event::Walked { .. } => {}
+            Event::Doc(report) => run.docs.push(report),
+            Event::Problem(error) => run.errors.push(error),
+        },
+    );
+    run.errors.sort_by(|a, b| a.path.cmp(&b.path));
+    run
 }
 
 #[cfg(test)]

@@ -38,7 +38,8 @@ pub struct SourceError {
 }
 
 impl SourceError {
-    fn new(path: &Path, kind: ProblemKind, reason: impl Into<String>) -> SourceError {
+    /// A problem with `path`.
+    pub fn new(path: &Path, kind: ProblemKind, reason: impl Into<String>) -> SourceError {
         SourceError {
             path: path.to_path_buf(),
             kind,
@@ -63,10 +64,30 @@ pub struct Document {
     pub warning: Option<SourceError>,
 }
 
+/// Which files a walk includes.
+#[derive(Debug, Clone, Default)]
+pub struct WalkOptions {
+    /// Include hidden files and folders.
+    pub hidden: bool,
+    /// Do not honour `.gitignore`, `.ignore` and similar files.
+    pub no_ignore: bool,
+    /// Follow symbolic links (loops are detected and listed).
+    pub follow: bool,
+    /// Only files matching one of these globs (relative to each folder argument).
+    pub globs: Vec<String>,
+    /// Skip files matching these globs.
+    pub excludes: Vec<String>,
+}
+
 /// Every file named by `paths` or found below them, sorted and deduplicated.
 /// Hidden files and VCS-ignored files inside directories are skipped, as in
 /// ripgrep; a file named explicitly is always included.
 pub fn walk(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<SourceError>) {
+    walk_with(paths, &WalkOptions::default())
+}
+
+/// Like [`walk`], with options.
+pub fn walk_with(paths: &[PathBuf], options: &WalkOptions) -> (Vec<PathBuf>, Vec<SourceError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for root in paths {
@@ -74,7 +95,30 @@ pub fn walk(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<SourceError>) {
             Err(e) => errors.push(SourceError::new(root, ProblemKind::Error, e.to_string())),
             Ok(meta) if meta.is_file() => files.push(root.clone()),
             Ok(_) => {
-                for entry in ignore::WalkBuilder::new(root).build() {
+                let mut builder = ignore::WalkBuilder::new(root);
+                builder
+                    .hidden(!options.hidden)
+                    .follow_links(options.follow)
+                    .git_ignore(!options.no_ignore)
+                    .git_global(!options.no_ignore)
+                    .git_exclude(!options.no_ignore)
+                    .ignore(!options.no_ignore)
+                    .parents(!options.no_ignore);
+                match overrides(root, options) {
+                    Ok(Some(overrides)) => {
+                        builder.overrides(overrides);
+                    }
+                    Ok(None) => {}
+                    Err(e) => {
+                        errors.push(SourceError::new(
+                            root,
+                            ProblemKind::Error,
+                            format!("bad glob: {e}"),
+                        ));
+                        continue;
+                    }
+                }
+                for entry in builder.build() {
                     match entry {
                         Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
                             files.push(entry.into_path())
@@ -82,7 +126,12 @@ pub fn walk(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<SourceError>) {
                         Ok(_) => {}
                         Err(e) => {
                             let path = error_path(&e).unwrap_or(root).to_path_buf();
-                            errors.push(SourceError::new(&path, ProblemKind::Error, e.to_string()));
+                            let kind = if is_loop(&e) {
+                                ProblemKind::Skipped
+                            } else {
+                                ProblemKind::Error
+                            };
+                            errors.push(SourceError::new(&path, kind, e.to_string()));
                         }
                     }
                 }
@@ -91,7 +140,35 @@ pub fn walk(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<SourceError>) {
     }
     files.sort();
     files.dedup();
+    errors.sort_by(|a, b| a.path.cmp(&b.path));
     (files, errors)
+}
+
+fn overrides(
+    root: &Path,
+    options: &WalkOptions,
+) -> Result<Option<ignore::overrides::Override>, ignore::Error> {
+    if options.globs.is_empty() && options.excludes.is_empty() {
+        return Ok(None);
+    }
+    let mut builder = ignore::overrides::OverrideBuilder::new(root);
+    for glob in &options.globs {
+        builder.add(glob)?;
+    }
+    for glob in &options.excludes {
+        builder.add(&format!("!{glob}"))?;
+    }
+    builder.build().map(Some)
+}
+
+fn is_loop(error: &ignore::Error) -> bool {
+    match error {
+        ignore::Error::Loop { .. } => true,
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => is_loop(err),
+        _ => false,
+    }
 }
 
 fn error_path(error: &ignore::Error) -> Option<&Path> {
@@ -104,10 +181,37 @@ fn error_path(error: &ignore::Error) -> Option<&Path> {
     }
 }
 
-/// Reads and decodes one file.
+/// Most bytes a `.gz` file may expand to: a guard against decompression bombs.
+const MAX_GUNZIPPED: u64 = 4 << 30;
+
+/// Reads and decodes one file; `.gz` files are decompressed first.
 pub fn read(path: &Path) -> Result<Document, SourceError> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| SourceError::new(path, ProblemKind::Error, e.to_string()))?;
+    let error = |e: std::io::Error| SourceError::new(path, ProblemKind::Error, e.to_string());
+    let bytes = if is_gzip(path) {
+        use std::io::Read;
+        let file = std::fs::File::open(path).map_err(error)?;
+        let mut bytes = Vec::new();
+        flate2::read::MultiGzDecoder::new(file)
+            .take(MAX_GUNZIPPED)
+            .read_to_end(&mut bytes)
+            .map_err(|e| {
+                SourceError::new(path, ProblemKind::Error, format!("cannot decompress: {e}"))
+            })?;
+        bytes
+    } else {
+        std::fs::read(path).map_err(error)?
+    };
+    document(path, bytes)
+}
+
+/// Returns true if and only if `path` names a gzip file.
+pub fn is_gzip(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
+}
+
+/// Decodes `bytes` read from `path` into a document.
+pub fn document(path: &Path, bytes: Vec<u8>) -> Result<Document, SourceError> {
     let display_path = path.display().to_string();
     match decode(bytes) {
         Decoded::Text(text) => Ok(Document {
@@ -118,11 +222,7 @@ pub fn read(path: &Path) -> Result<Document, SourceError> {
         Decoded::Lossy(text) => Ok(Document {
             display_path,
             text,
-            warning: Some(SourceError::new(
-                path,
-                ProblemKind::Warning,
-                "invalid UTF-8 replaced with U+FFFD; findings are still reported",
-            )),
+            warning: Some(lossy_warning(path)),
         }),
         Decoded::Binary => Err(SourceError::new(
             path,
@@ -130,6 +230,15 @@ pub fn read(path: &Path) -> Result<Document, SourceError> {
             "binary file (contains NUL bytes)",
         )),
     }
+}
+
+/// The `errors.csv` entry of a document with invalid UTF-8.
+pub fn lossy_warning(path: &Path) -> SourceError {
+    SourceError::new(
+        path,
+        ProblemKind::Warning,
+        "invalid UTF-8 replaced with U+FFFD; findings are still reported",
+    )
 }
 
 /// The result of decoding a file's bytes.

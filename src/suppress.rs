@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::io;
 use std::path::Path;
 
-use crate::audit::{AuditRun, Finding};
+use crate::audit::{AuditRun, DocReport, Finding};
 use crate::normalize::LineIndex;
 
 /// The marker that starts a pragma, inside whatever comment syntax the
@@ -103,15 +103,20 @@ impl Suppressions {
 
     /// Removes suppressed findings from every document of `run`, counting them.
     pub fn apply(&self, concept_ids: &[&str], run: &mut AuditRun) {
+        for doc in &mut run.docs {
+            self.apply_to_doc(concept_ids, doc);
+        }
+    }
+
+    /// Removes suppressed findings from `doc`, counting them.
+    pub fn apply_to_doc(&self, concept_ids: &[&str], doc: &mut DocReport) {
         if self.ignored_concepts.is_empty() && self.baseline.is_empty() {
             return;
         }
-        for doc in &mut run.docs {
-            let before = doc.findings.len();
-            doc.findings
-                .retain(|f| !self.suppresses(concept_ids[f.concept], f));
-            doc.suppressed += before - doc.findings.len();
-        }
+        let before = doc.findings.len();
+        doc.findings
+            .retain(|f| !self.suppresses(concept_ids[f.concept], f));
+        doc.suppressed += before - doc.findings.len();
     }
 }
 

@@ -1,14 +1,17 @@
 //! `termaudit audit`: many files in, CSV reports out.
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::Context;
 use clap::Args as ClapArgs;
+use indicatif::{ProgressBar, ProgressStyle};
 
-use super::{CommonArgs, ExitStatus, FailOn, concept_ids, exit_status, load_glossary};
-use termaudit::audit::{self, AuditRun};
-use termaudit::report;
+use super::{CommonArgs, ExitStatus, FailOn, concept_ids, load_glossary};
+use termaudit::audit::{self, AuditOptions, Event};
+use termaudit::report::csv::{ReportWriter, RunTotals};
+use termaudit::source::WalkOptions;
 use termaudit::suppress::read_baseline;
 
 #[derive(Debug, ClapArgs)]
@@ -30,9 +33,27 @@ pub(super) struct AuditArgs {
     /// A reviewed findings.csv: findings whose `review` says ok, false positive or wontfix are not reported again.
     #[arg(long, value_name = "FINDINGS.CSV")]
     baseline: Option<PathBuf>,
-    /// Print nothing but errors.
+    /// Print nothing but errors (no progress, no summary line).
     #[arg(long, short = 'q')]
     quiet: bool,
+    /// Include hidden files and folders.
+    #[arg(long, short = '.')]
+    hidden: bool,
+    /// Do not honour .gitignore, .ignore and similar files.
+    #[arg(long)]
+    no_ignore: bool,
+    /// Follow symbolic links (loops are detected and listed in errors.csv).
+    #[arg(long, short = 'L')]
+    follow: bool,
+    /// Only audit files matching this glob, e.g. '*.txt' (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    glob: Vec<String>,
+    /// Skip files matching this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+    /// Files larger than this many bytes are audited in overlapping chunks.
+    #[arg(long, value_name = "BYTES", default_value_t = audit::DEFAULT_CHUNK_SIZE, hide = true)]
+    chunk_size: usize,
 }
 
 pub(super) fn run(args: AuditArgs) -> anyhow::Result<ExitStatus> {
@@ -55,35 +76,120 @@ pub(super) fn run(args: AuditArgs) -> anyhow::Result<ExitStatus> {
         .num_threads(args.jobs.unwrap_or(0))
         .build()
         .context("cannot start worker threads")?;
-    let mut run = pool.install(|| audit::audit_paths(&checked.matcher, &args.paths));
-    settings
-        .suppressions
-        .apply(&concept_ids(&checked), &mut run);
-    for error in &run.errors {
-        eprintln!("termaudit: {}: {error}", error.kind.as_str());
+    let options = AuditOptions {
+        walk: WalkOptions {
+            hidden: args.hidden,
+            no_ignore: args.no_ignore,
+            follow: args.follow,
+            globs: args.glob.clone(),
+            excludes: args.exclude.clone(),
+        },
+        chunk_size: args.chunk_size.max(1024),
+    };
+    let ids = concept_ids(&checked);
+    let mut writer = ReportWriter::create(&out, &checked.matcher)
+        .with_context(|| format!("cannot write reports to {}", out.display()))?;
+    let progress = Progress::new(args.quiet);
+    let mut write_error: Option<std::io::Error> = None;
+    pool.install(|| {
+        audit::audit_stream(
+            &checked.matcher,
+            &args.paths,
+            &options,
+            &mut |event| match event {
+                Event::Walked { files } => progress.start(files),
+                Event::Doc(mut doc) => {
+                    settings.suppressions.apply_to_doc(&ids, &mut doc);
+                    if write_error.is_none()
+                        && let Err(e) = writer.add_doc(&doc)
+                    {
+                        write_error = Some(e);
+                    }
+                    progress.advance(&writer.totals());
+                }
+                Event::Problem(error) => {
+                    progress.println(&format!("termaudit: {}: {error}", error.kind.as_str()));
+                    writer.add_error(error);
+                }
+            },
+        )
+    });
+    progress.finish();
+    let totals = writer.totals();
+    if let Some(e) = write_error {
+        return Err(e).with_context(|| format!("cannot write reports to {}", out.display()));
     }
-    report::csv::write_reports(&out, &checked.matcher, &run)
+    writer
+        .finish()
         .with_context(|| format!("cannot write reports to {}", out.display()))?;
     if !args.quiet {
-        print_summary(&run, &out, started);
+        print_summary(&totals, &out, started);
     }
-    Ok(exit_status(&run, settings.fail_on))
+    Ok(if totals.read_errors > 0 {
+        ExitStatus::Error
+    } else if totals.worst.is_some_and(|s| settings.fail_on.is_met_by(s)) {
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Clean
+    })
 }
 
-fn print_summary(run: &AuditRun, out: &Path, started: Instant) {
-    let bytes: u64 = run.docs.iter().map(|d| d.bytes).sum();
-    let findings = run.findings().count();
-    let suppressed: usize = run.docs.iter().map(|d| d.suppressed).sum();
-    let errors = run.errors.iter().filter(|e| e.is_error()).count();
+/// A progress bar on stderr, only when stderr is a terminal and not `--quiet`.
+struct Progress(Option<ProgressBar>);
+
+impl Progress {
+    fn new(quiet: bool) -> Progress {
+        let visible = !quiet && std::io::stderr().is_terminal();
+        Progress(visible.then(ProgressBar::hidden))
+    }
+
+    fn start(&self, files: usize) {
+        if let Some(bar) = &self.0 {
+            bar.set_length(files as u64);
+            bar.set_style(
+                ProgressStyle::with_template("{bar:30} {pos}/{len} files, {msg}, ETA {eta}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+    }
+
+    fn advance(&self, totals: &RunTotals) {
+        if let Some(bar) = &self.0 {
+            bar.inc(1);
+            let elapsed = bar.elapsed().as_secs_f64().max(1e-9);
+            bar.set_message(format!(
+                "{:.1} MB/s, {} findings",
+                totals.bytes as f64 / 1e6 / elapsed,
+                totals.findings
+            ));
+        }
+    }
+
+    fn println(&self, line: &str) {
+        match &self.0 {
+            Some(bar) => bar.suspend(|| eprintln!("{line}")),
+            None => eprintln!("{line}"),
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+fn print_summary(totals: &RunTotals, out: &Path, started: Instant) {
     let elapsed = started.elapsed().as_secs_f64();
-    let mb = bytes as f64 / 1e6;
+    let mb = totals.bytes as f64 / 1e6;
     eprintln!(
         "termaudit: {} files, {:.1} MB, {} findings ({} suppressed), {} errors in {:.2}s ({:.1} MB/s); reports in {}",
-        run.docs.len(),
+        totals.files,
         mb,
-        findings,
-        suppressed,
-        errors,
+        totals.findings,
+        totals.suppressed,
+        totals.read_errors,
         elapsed,
         mb / elapsed.max(1e-9),
         out.display()
