@@ -12,8 +12,10 @@ use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
 use termaudit::audit::{self, AuditRun, DocReport};
 use termaudit::eval;
 use termaudit::glossary::{self, Severity};
-use termaudit::matcher::{DEFAULT_THRESHOLD, MatchOptions};
+use termaudit::matcher::{DEFAULT_THRESHOLD, MatchOptions, Matcher};
 use termaudit::report;
+use termaudit::report::csv::CsvOptions;
+use termaudit::report::tally::Grouping;
 use termaudit::selftest::{self, Checked};
 use termaudit::source::{self, Decoded};
 
@@ -108,6 +110,13 @@ struct AuditArgs {
     /// Print nothing but errors.
     #[arg(long, short = 'q')]
     quiet: bool,
+    /// Start each CSV report with a UTF-8 byte-order mark, so that Excel shows
+    /// Chinese and curly quotes correctly (default: plain UTF-8).
+    #[arg(long)]
+    excel_csv: bool,
+    /// Summarize per folder instead of per document (summary.csv).
+    #[arg(long)]
+    group_by_dir: bool,
 }
 
 #[derive(Debug, ClapArgs)]
@@ -230,12 +239,26 @@ fn run_audit(args: AuditArgs) -> anyhow::Result<ExitStatus> {
     for error in &run.errors {
         eprintln!("termaudit: {}: {error}", error.kind.as_str());
     }
-    report::csv::write_reports(&args.out, &checked.matcher, &run)
-        .with_context(|| format!("cannot write reports to {}", args.out.display()))?;
+    write_audit_reports(&args, &checked.matcher, &run)?;
     if !args.quiet {
         print_audit_summary(&run, &args.out, started);
     }
     Ok(exit_status(&run, args.fail_on))
+}
+
+fn write_audit_reports(args: &AuditArgs, matcher: &Matcher, run: &AuditRun) -> anyhow::Result<()> {
+    let grouping = if args.group_by_dir {
+        Grouping::Directory
+    } else {
+        Grouping::Document
+    };
+    let options = CsvOptions {
+        bom: args.excel_csv,
+        grouping,
+    };
+    report::csv::write_reports_with(&args.out, matcher, run, options)
+        .with_context(|| format!("cannot write reports to {}", args.out.display()))?;
+    Ok(())
 }
 
 fn print_audit_summary(run: &AuditRun, out: &Path, started: Instant) {

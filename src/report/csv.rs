@@ -4,14 +4,13 @@
 //! bytes whatever the thread count. Every text cell passes through
 //! [`guard_formula`], and every file is written atomically.
 
-use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::Path;
 
 use super::atomic::write_atomic;
+use super::tally::{ALL, Grouping, Summary, Tally, form_counts};
 use super::{finding_id, guard_formula};
 use crate::audit::{AuditRun, DocReport, Finding};
-use crate::glossary::ConceptId;
 use crate::matcher::{Matcher, Status};
 
 /// Header of `findings.csv`.
@@ -35,17 +34,52 @@ pub const CONCEPTS_HEADER: &[&str] = &["concept", "status", "form", "count", "fi
 /// Header of `errors.csv`.
 pub const ERRORS_HEADER: &[&str] = &["file", "kind", "reason"];
 
-/// Writes all four reports into `dir` (created if missing).
+/// How the CSV files are written.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct CsvOptions {
+    /// Start each file with a UTF-8 byte-order mark: Excel reads a CSV file
+    /// without one in the legacy code page and garbles Chinese and curly
+    /// quotes. Off by default because other tools show the mark as junk.
+    pub bom: bool,
+    /// Summary rows per document or per folder.
+    pub grouping: Grouping,
+}
+
+/// The UTF-8 byte-order mark.
+pub const BOM: &[u8] = "\u{feff}".as_bytes();
+
+/// Writes all four reports into `dir` (created if missing), plain UTF-8 with
+/// one summary row per document × concept.
 pub fn write_reports(dir: &Path, matcher: &Matcher, run: &AuditRun) -> io::Result<()> {
+    write_reports_with(dir, matcher, run, CsvOptions::default())
+}
+
+/// Writes all four reports into `dir` (created if missing), as `options` say.
+pub fn write_reports_with(
+    dir: &Path,
+    matcher: &Matcher,
+    run: &AuditRun,
+    options: CsvOptions,
+) -> io::Result<()> {
     std::fs::create_dir_all(dir)?;
+    let prefix = if options.bom { BOM } else { b"" };
     write_atomic(&dir.join("findings.csv"), |w| {
+        w.write_all(prefix)?;
         write_findings(w, matcher, run)
     })?;
-    write_atomic(&dir.join("summary.csv"), |w| write_summary(w, matcher, run))?;
+    let summary = Summary::new(matcher, run, options.grouping);
+    write_atomic(&dir.join("summary.csv"), |w| {
+        w.write_all(prefix)?;
+        write_summary_of(w, &summary)
+    })?;
     write_atomic(&dir.join("concepts.csv"), |w| {
+        w.write_all(prefix)?;
         write_concepts(w, matcher, run)
     })?;
-    write_atomic(&dir.join("errors.csv"), |w| write_errors(w, run))?;
+    write_atomic(&dir.join("errors.csv"), |w| {
+        w.write_all(prefix)?;
+        write_errors(w, run)
+    })?;
     Ok(())
 }
 
@@ -104,97 +138,60 @@ pub fn finding_row(matcher: &Matcher, doc: &DocReport, finding: &Finding) -> [St
     ]
 }
 
-/// Counts of one concept in one document.
-#[derive(Debug, Default, Clone, Copy)]
-struct Tally {
-    preferred: u32,
-    accepted: u32,
-    variant: u32,
-    pattern: u32,
-    fuzzy: u32,
-}
-
-impl Tally {
-    fn add(&mut self, status: Status, count: u32) {
-        let slot = match status {
-            Status::Preferred => &mut self.preferred,
-            Status::Accepted => &mut self.accepted,
-            Status::Variant => &mut self.variant,
-            Status::Pattern => &mut self.pattern,
-            Status::Fuzzy => &mut self.fuzzy,
-        };
-        *slot += count;
-    }
-
-    /// Correct occurrences ÷ all occurrences.
-    fn adherence(&self) -> f64 {
-        let correct = self.preferred + self.accepted;
-        let all = correct + self.variant + self.pattern + self.fuzzy;
-        if all == 0 {
-            1.0
-        } else {
-            f64::from(correct) / f64::from(all)
-        }
-    }
-}
-
-/// Writes `summary.csv`: one row per document × concept that occurs.
+/// Writes `summary.csv` with one row per document × concept, then the
+/// whole-run rows.
 pub fn write_summary(w: &mut dyn Write, matcher: &Matcher, run: &AuditRun) -> io::Result<()> {
+    write_summary_of(w, &Summary::new(matcher, run, Grouping::Document))
+}
+
+/// Writes `summary.csv`: one row per scope (document or folder) × concept
+/// that occurs, then one `(all)` row per concept over the whole run and one
+/// `(all)`, `(all)` row for everything. The first column is headed `file`
+/// or `folder`.
+pub fn write_summary_of(w: &mut dyn Write, summary: &Summary) -> io::Result<()> {
     let mut writer = csv_writer(w);
-    writer.write_record(SUMMARY_HEADER)?;
-    for doc in &run.docs {
-        let mut tallies: BTreeMap<&str, Tally> = BTreeMap::new();
-        for ((concept, status, _), count) in &doc.occurrences {
-            tallies
-                .entry(&matcher.concepts()[*concept].id)
-                .or_default()
-                .add(*status, *count);
-        }
-        for (concept, t) in tallies {
-            let row = [
-                guard_formula(&doc.path).into_owned(),
-                concept.to_string(),
-                t.preferred.to_string(),
-                t.accepted.to_string(),
-                t.variant.to_string(),
-                t.pattern.to_string(),
-                t.fuzzy.to_string(),
-                format!("{:.3}", t.adherence()),
-            ];
-            writer.write_record(&row)?;
-        }
+    let mut header = SUMMARY_HEADER.to_vec();
+    header[0] = summary.grouping.label();
+    writer.write_record(&header)?;
+    let rows = summary
+        .scopes
+        .iter()
+        .flat_map(|s| s.concepts.iter().map(|(c, t)| (s.scope.as_str(), c, t)))
+        .chain(summary.concepts.iter().map(|(c, t)| (ALL, c, t)));
+    for (scope, concept, t) in rows {
+        writer.write_record(summary_row(scope, concept, t))?;
+    }
+    if summary.total.all() > 0 {
+        writer.write_record(summary_row(ALL, ALL, &summary.total))?;
     }
     finish(writer)
+}
+
+fn summary_row(scope: &str, concept: &str, t: &Tally) -> [String; 8] {
+    [
+        guard_formula(scope).into_owned(),
+        concept.to_string(),
+        t.preferred.to_string(),
+        t.accepted.to_string(),
+        t.variant.to_string(),
+        t.pattern.to_string(),
+        t.fuzzy.to_string(),
+        format!("{:.3}", t.adherence()),
+    ]
 }
 
 /// Writes `concepts.csv`: one row per concept × form string seen in the run,
 /// most frequent first within each concept and status.
 pub fn write_concepts(w: &mut dyn Write, matcher: &Matcher, run: &AuditRun) -> io::Result<()> {
-    let mut seen: BTreeMap<(&str, Status, &str), (u32, u32)> = BTreeMap::new();
-    for doc in &run.docs {
-        for ((concept, status, form), count) in &doc.occurrences {
-            let id: &str = &matcher.concepts()[*concept as ConceptId].id;
-            let entry = seen.entry((id, *status, form)).or_default();
-            entry.0 += count;
-            entry.1 += 1;
-        }
-    }
-    let mut rows: Vec<_> = seen.into_iter().collect();
-    rows.sort_by(|((c1, s1, f1), (n1, _)), ((c2, s2, f2), (n2, _))| {
-        c1.cmp(c2)
-            .then(s1.cmp(s2))
-            .then(n2.cmp(n1))
-            .then(f1.cmp(f2))
-    });
     let mut writer = csv_writer(w);
     writer.write_record(CONCEPTS_HEADER)?;
-    for ((concept, status, form), (count, files)) in rows {
+    for f in form_counts(matcher, run) {
         let row = [
-            concept.to_string(),
-            status.as_str().to_string(),
-            guard_formula(form).into_owned(),
-            count.to_string(),
-            files.to_string(),
+            f.concept,
+            f.status.as_str().to_string(),
+            guard_formula(&f.form).into_owned(),
+            f.count.to_string(),
+            f.files.to_string(),
         ];
         writer.write_record(&row)?;
     }

@@ -3,6 +3,7 @@
 
 pub mod atomic;
 pub mod csv;
+pub mod tally;
 pub mod terminal;
 
 use std::borrow::Cow;
