@@ -114,7 +114,11 @@ struct AuditArgs {
     /// Chinese and curly quotes correctly (default: plain UTF-8).
     #[arg(long)]
     excel_csv: bool,
-    /// Summarize per folder instead of per document (summary.csv).
+    /// Also write an Excel workbook (sheets Findings, Summary, Concepts,
+    /// Candidates, Errors) with filters, colours and a review drop-down.
+    #[arg(long, value_name = "FILE")]
+    xlsx: Option<PathBuf>,
+    /// Summarize per folder instead of per document (summary.csv, workbook).
     #[arg(long)]
     group_by_dir: bool,
 }
@@ -258,6 +262,10 @@ fn write_audit_reports(args: &AuditArgs, matcher: &Matcher, run: &AuditRun) -> a
     };
     report::csv::write_reports_with(&args.out, matcher, run, options)
         .with_context(|| format!("cannot write reports to {}", args.out.display()))?;
+    if let Some(path) = &args.xlsx {
+        report::xlsx::write_workbook(path, matcher, run, grouping)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
     Ok(())
 }
 

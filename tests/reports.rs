@@ -1,10 +1,15 @@
-//! The reports people open: CSV for Excel (`--excel-csv`) and per-folder
-//! summaries (`--group-by-dir`), from the real binary on real files.
+//! The reports people open: CSV for Excel (`--excel-csv`), the workbook
+//! (`--xlsx`) and per-folder summaries (`--group-by-dir`), from the real
+//! binary on real files.
 
 #![allow(clippy::unwrap_used)]
 
 mod common;
 
+use std::io::Read;
+use std::path::Path;
+
+use calamine::{Data, Reader, Xlsx, open_workbook};
 use common::{Sandbox, csv_rows};
 
 const BOM: &str = "\u{feff}";
@@ -133,11 +138,186 @@ fn summary_has_whole_run_rows_and_groups_by_folder() {
     assert_eq!(rows[1][2..], ["0", "0", "1", "0", "1", "0.000"]);
 }
 
+fn string(cell: Option<&Data>) -> String {
+    match cell {
+        Some(Data::String(s)) => s.clone(),
+        other => panic!("expected a string, got {other:?}"),
+    }
+}
+
+fn number(cell: Option<&Data>) -> f64 {
+    match cell {
+        Some(Data::Float(f)) => *f,
+        Some(Data::Int(i)) => *i as f64,
+        other => panic!("expected a number, got {other:?}"),
+    }
+}
+
+/// The XML of one part of the workbook.
+fn xlsx_part(path: &Path, part: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut xml = String::new();
+    zip.by_name(part).unwrap().read_to_string(&mut xml).unwrap();
+    xml
+}
+
+#[test]
+fn workbook_reads_back_cell_by_cell() {
+    let sb = sandbox();
+    sb.write("docs/=f.txt", "=HYPERLINK(\"x\") Supreme Leader\n");
+    audit(&sb, "out", &["--xlsx", "out/report.xlsx"]);
+    let path = sb.path("out/report.xlsx");
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        ["Findings", "Summary", "Concepts", "Candidates", "Errors"]
+    );
+
+    let findings = book.worksheet_range("Findings").unwrap();
+    let header: Vec<_> = (0..13).map(|c| string(findings.get((0, c)))).collect();
+    assert_eq!(
+        header,
+        [
+            "id", "file", "line", "column", "concept", "severity", "kind", "score", "found",
+            "expected", "context", "note", "review"
+        ]
+    );
+    // Rows in path order: docs/=f.txt, then vendorA/a.txt (two), c.txt, vendorB/b.txt.
+    assert_eq!(findings.height(), 6);
+    let formula_row = 1;
+    assert_eq!(string(findings.get((formula_row, 1))), "docs/=f.txt");
+    assert_eq!(
+        string(findings.get((formula_row, 10))),
+        "=HYPERLINK(\"x\") Supreme Leader",
+        "text, not a formula, and no guard apostrophe"
+    );
+    let formulas = book.worksheet_formula("Findings").unwrap();
+    assert!(formulas.cells().all(|(_, _, f)| f.is_empty()));
+
+    let r = 2;
+    assert_eq!(string(findings.get((r, 0))).len(), 16);
+    assert_eq!(string(findings.get((r, 1))), "docs/vendorA/a.txt");
+    assert_eq!(number(findings.get((r, 2))), 1.0);
+    assert_eq!(number(findings.get((r, 3))), 12.0);
+    assert_eq!(string(findings.get((r, 4))), "community");
+    assert_eq!(string(findings.get((r, 5))), "error");
+    assert_eq!(string(findings.get((r, 6))), "variant");
+    assert_eq!(number(findings.get((r, 7))), 1.0);
+    assert_eq!(string(findings.get((r, 8))), "community of human destiny");
+    assert_eq!(
+        string(findings.get((r, 9))),
+        "community with a shared future for mankind"
+    );
+    assert_eq!(
+        string(findings.get((r, 10))),
+        "We build a community of human destiny. The Supreme Leader spoke. <script>alert(1)</script>"
+    );
+    assert_eq!(string(findings.get((r, 11))), "Official since 2015.");
+    assert!(matches!(findings.get((r, 12)), None | Some(Data::Empty)));
+    let fuzzy = 4;
+    assert_eq!(string(findings.get((fuzzy, 1))), "docs/vendorA/c.txt");
+    assert_eq!(string(findings.get((fuzzy, 6))), "fuzzy");
+    let score = number(findings.get((fuzzy, 7)));
+    assert!((0.7..1.0).contains(&score), "{score}");
+    assert_eq!(string(findings.get((5, 5))), "info");
+
+    // Styles: severity colours, wrapped context, score format.
+    let styles = book.worksheet_style("Findings").unwrap();
+    let fill = |row: u32| {
+        let style = styles.get((row, 5)).unwrap();
+        let colour = style.fill.as_ref().unwrap().get_color().unwrap();
+        (colour.red, colour.green, colour.blue)
+    };
+    assert_eq!(fill(2), (0xFF, 0xC7, 0xCE), "error is red");
+    assert_eq!(fill(5), (0xDD, 0xEB, 0xF7), "info is blue");
+    let context_style = styles.get((2, 10)).unwrap();
+    assert!(context_style.alignment.as_ref().unwrap().wrap_text);
+    let score_format = styles.get((2, 7)).unwrap().number_format.as_ref().unwrap();
+    assert_eq!(score_format.format_code, "0.00");
+
+    // What calamine does not read: frozen header, filter, drop-down, rich text.
+    let sheet = xlsx_part(&path, "xl/worksheets/sheet1.xml");
+    assert!(
+        sheet.contains(
+            r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#
+        ),
+        "{sheet}"
+    );
+    assert!(sheet.contains(r#"<autoFilter ref="A1:M6"/>"#), "{sheet}");
+    assert!(sheet.contains(r#"<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" errorTitle="Review""#), "{sheet}");
+    assert!(
+        sheet.contains(r#"<sqref>M2:M6</sqref>"#) || sheet.contains(r#"sqref="M2:M6""#),
+        "{sheet}"
+    );
+    assert!(
+        sheet.contains("<formula1>\"ok,false positive,wontfix,fixed\"</formula1>"),
+        "{sheet}"
+    );
+    let strings = xlsx_part(&path, "xl/sharedStrings.xml");
+    assert!(
+        strings.contains(r#"<r><rPr><b/><sz val="11"/><color rgb="FFC00000"/><rFont val="Calibri"/><family val="2"/><scheme val="minor"/></rPr><t>community of human destiny</t></r>"#),
+        "found text in bold red inside the context: {strings}"
+    );
+
+    let summary = book.worksheet_range("Summary").unwrap();
+    assert_eq!(string(summary.get((0, 0))), "file");
+    assert_eq!(string(summary.get((0, 7))), "adherence");
+    let last = summary.height() - 1;
+    assert_eq!(string(summary.get((last, 0))), "(all)");
+    assert_eq!(string(summary.get((last, 1))), "(all)");
+    let counts: Vec<_> = (2..8).map(|c| number(summary.get((last, c)))).collect();
+    assert_eq!(counts, [0.0, 1.0, 4.0, 0.0, 1.0, 1.0 / 6.0]);
+
+    let concepts = book.worksheet_range("Concepts").unwrap();
+    assert_eq!(string(concepts.get((0, 3))), "count");
+    assert!((1..concepts.height()).all(|r| matches!(concepts.get((r, 3)), Some(Data::Float(_)))));
+
+    let candidates = book.worksheet_range("Candidates").unwrap();
+    assert_eq!(candidates.height(), 2);
+    assert_eq!(string(candidates.get((1, 0))), "human destiny community");
+    assert_eq!(number(candidates.get((1, 1))), 1.0);
+    assert_eq!(string(candidates.get((1, 2))), "community");
+    assert!(number(candidates.get((1, 3))) >= 0.7);
+    assert_eq!(string(candidates.get((1, 4))), "community of human destiny");
+    assert_eq!(
+        string(candidates.get((1, 5))),
+        "Our human destiny community grows."
+    );
+
+    let errors = book.worksheet_range("Errors").unwrap();
+    assert_eq!(string(errors.get((0, 2))), "reason");
+    assert_eq!(errors.height(), 1);
+}
+
+#[test]
+fn workbook_without_fuzzy_findings_has_no_candidates_sheet_and_groups_by_folder() {
+    let sb = sandbox();
+    audit(
+        &sb,
+        "out",
+        &[
+            "--no-fuzzy",
+            "--group-by-dir",
+            "--xlsx",
+            "new/dir/book.xlsx",
+        ],
+    );
+    let mut book: Xlsx<_> = open_workbook(sb.path("new/dir/book.xlsx")).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        ["Findings", "Summary", "Concepts", "Errors"]
+    );
+    let summary = book.worksheet_range("Summary").unwrap();
+    assert_eq!(string(summary.get((0, 0))), "folder");
+    assert_eq!(string(summary.get((1, 0))), "docs/vendorA");
+    assert_eq!(number(summary.get((1, 7))), 0.0);
+}
+
 #[test]
 fn help_describes_the_report_flags() {
     let sb = Sandbox::new();
     let help = sb.run(&["audit", "--help"]).stdout;
-    for flag in ["--excel-csv", "--group-by-dir"] {
+    for flag in ["--excel-csv", "--xlsx <FILE>", "--group-by-dir"] {
         assert!(help.contains(flag), "{help}");
     }
 }
