@@ -118,7 +118,11 @@ struct AuditArgs {
     /// Candidates, Errors) with filters, colours and a review drop-down.
     #[arg(long, value_name = "FILE")]
     xlsx: Option<PathBuf>,
-    /// Summarize per folder instead of per document (summary.csv, workbook).
+    /// Also write one self-contained HTML page: totals, adherence charts, and
+    /// every finding, filterable and searchable offline.
+    #[arg(long, value_name = "FILE")]
+    html: Option<PathBuf>,
+    /// Summarize per folder instead of per document (summary.csv, workbook, page).
     #[arg(long)]
     group_by_dir: bool,
 }
@@ -264,6 +268,10 @@ fn write_audit_reports(args: &AuditArgs, matcher: &Matcher, run: &AuditRun) -> a
         .with_context(|| format!("cannot write reports to {}", args.out.display()))?;
     if let Some(path) = &args.xlsx {
         report::xlsx::write_workbook(path, matcher, run, grouping)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    if let Some(path) = &args.html {
+        report::html::write_page(path, matcher, run, grouping)
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
     Ok(())

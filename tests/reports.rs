@@ -1,13 +1,15 @@
 //! The reports people open: CSV for Excel (`--excel-csv`), the workbook
-//! (`--xlsx`) and per-folder summaries (`--group-by-dir`), from the real
-//! binary on real files.
+//! (`--xlsx`), the HTML page (`--html`) and per-folder summaries
+//! (`--group-by-dir`), from the real binary on real files.
 
 #![allow(clippy::unwrap_used)]
 
 mod common;
 
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use common::{Sandbox, csv_rows};
@@ -313,11 +315,189 @@ fn workbook_without_fuzzy_findings_has_no_candidates_sheet_and_groups_by_folder(
     assert_eq!(number(summary.get((1, 7))), 0.0);
 }
 
+fn html(sb: &Sandbox, extra: &[&str]) -> String {
+    let mut args = vec!["--html", "out/report.html"];
+    args.extend_from_slice(extra);
+    audit(sb, "out", &args);
+    sb.read("out/report.html")
+}
+
+#[test]
+fn html_escapes_untrusted_text() {
+    let sb = sandbox();
+    sb.write(
+        "docs/<img src=x onerror=alert(2)>.txt",
+        "\"><b>bold</b> the Supreme Leader ' onmouseover='x\n",
+    );
+    let page = html(&sb, &[]);
+    assert_eq!(
+        page.matches("<script").count(),
+        1,
+        "only the page's own script"
+    );
+    assert!(!page.contains("<script>alert"));
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!page.contains("<img"));
+    assert!(page.contains("docs/&lt;img src=x onerror=alert(2)&gt;.txt"));
+    assert!(!page.contains("<b>bold"));
+    assert!(page.contains(
+        "&quot;&gt;&lt;b&gt;bold&lt;/b&gt; the <mark>Supreme Leader</mark> &#39; onmouseover=&#39;x"
+    ));
+    // Self-contained: nothing is fetched from anywhere.
+    for external in ["http://", "https://", "src=\"", "@import", "url("] {
+        let hits: Vec<_> = page.match_indices(external).collect();
+        let allowed = hits
+            .iter()
+            .all(|(at, _)| page[*at..].starts_with("http://www.w3.org/2000/svg"));
+        assert!(allowed, "{external} in the page");
+    }
+    assert!(page.contains("Content-Security-Policy"));
+}
+
+#[test]
+fn html_shows_totals_charts_and_frequent_wrong_renderings() {
+    let sb = sandbox();
+    let page = html(&sb, &[]);
+    assert!(
+        page.contains("<b>20.0%</b><span>adherence (whole run)</span>"),
+        "{page}"
+    );
+    assert!(page.contains("<h2>Adherence per concept</h2><svg"));
+    assert!(page.contains("<h2>Adherence per document</h2><svg"));
+    assert!(page.contains(">docs/vendorB/b.txt</text>"));
+    assert!(page.contains("50.0% <tspan fill=\"#5f6b7a\">(1/2)</tspan>"));
+    assert!(page.contains("<h2>Most frequent wrong renderings</h2>"));
+    assert!(page.contains("<td>supreme leader</td><td>variant</td>"));
+    assert_eq!(page.matches("<tr class=\"finding\"").count(), 4);
+
+    let page = html(&sb, &["--group-by-dir"]);
+    assert!(page.contains("<h2>Adherence per folder</h2><svg"));
+    assert!(page.contains(">docs/vendorA</text>"));
+    assert!(!page.contains(">docs/vendorB/b.txt</text>"));
+}
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+/// The DOM of `url` after its scripts ran, or `None` (with a message) when
+/// Chromium is not installed and the environment does not require it.
+fn dump_dom(url: &str, profile: &Path) -> Option<String> {
+    if !Path::new(CHROMIUM).exists() {
+        if std::env::var("TERMAUDIT_REQUIRE_CHROMIUM").as_deref() == Ok("1") {
+            panic!("{CHROMIUM} is missing but TERMAUDIT_REQUIRE_CHROMIUM=1");
+        }
+        eprintln!("SKIPPED: {CHROMIUM} not found; install Debian's `chromium` to run this test");
+        return None;
+    }
+    let mut child = Command::new(CHROMIUM)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--virtual-time-budget=5000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg("--dump-dom")
+        .arg(url)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut dom = String::new();
+        stdout.read_to_string(&mut dom).unwrap();
+        dom
+    });
+    let started = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(status.success(), "chromium failed: {status}");
+            break;
+        }
+        if started.elapsed() > Duration::from_secs(90) {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("chromium did not finish within 90 s");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Some(reader.join().unwrap())
+}
+
+/// For each finding row of a dumped page in order: whether it is visible.
+fn visible_rows(dom: &str) -> Vec<bool> {
+    dom.match_indices("<tr class=\"finding\"")
+        .map(|(at, _)| {
+            let tag = &dom[at..at + dom[at..].find('>').unwrap()];
+            !tag.contains(" hidden")
+        })
+        .collect()
+}
+
+#[test]
+fn html_filters_and_search_work_in_headless_chromium() {
+    let sb = sandbox();
+    html(&sb, &[]);
+    let page: PathBuf = sb.path("out/report.html");
+    let url = |query: &str| format!("file://{}{query}", page.display());
+    // Rows in path order: a.txt community, a.txt leader, c.txt fuzzy, b.txt info.
+    let cases: &[(&str, [bool; 4], &str)] = &[
+        ("", [true, true, true, true], "4 of 4"),
+        ("?concept=leader", [false, true, false, false], "1 of 4"),
+        ("#severity=info", [false, false, false, true], "1 of 4"),
+        (
+            "?concept=community&severity=error",
+            [true, false, true, false],
+            "2 of 4",
+        ),
+        ("?q=GROWS", [false, false, true, false], "1 of 4"),
+        ("?q=vendorb%20common", [false, false, false, true], "1 of 4"),
+        (
+            "?q=supreme#concept=community",
+            [true, false, false, false],
+            "1 of 4",
+        ),
+        (
+            "?q=nothing-like-this",
+            [false, false, false, false],
+            "0 of 4",
+        ),
+    ];
+    for (i, (query, expected, shown)) in cases.iter().enumerate() {
+        let profile = sb.path(&format!("chromium-profile-{i}"));
+        let Some(dom) = dump_dom(&url(query), &profile) else {
+            return;
+        };
+        assert_eq!(visible_rows(&dom), expected, "{query}");
+        assert!(
+            dom.contains(&format!(
+                "<output id=\"shown\">{shown} findings shown</output>"
+            )),
+            "{query}: {}",
+            &dom[dom.find("<output").unwrap()..][..80]
+        );
+        // The document's markup stayed text: only the page's own script exists.
+        assert_eq!(dom.matches("<script").count(), 1, "{query}");
+        assert!(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    }
+}
+
 #[test]
 fn help_describes_the_report_flags() {
     let sb = Sandbox::new();
     let help = sb.run(&["audit", "--help"]).stdout;
-    for flag in ["--excel-csv", "--xlsx <FILE>", "--group-by-dir"] {
+    for flag in [
+        "--excel-csv",
+        "--xlsx <FILE>",
+        "--html <FILE>",
+        "--group-by-dir",
+    ] {
         assert!(help.contains(flag), "{help}");
     }
 }

@@ -1,9 +1,11 @@
 //! Writing what an audit found: CSV reports for reviewers, an Excel
-//! workbook to work through them, and one-line diagnostics for the terminal.
+//! workbook and an HTML page for people who would rather look than read, and
+//! one-line diagnostics for the terminal.
 
 pub mod atomic;
 pub mod candidates;
 pub mod csv;
+pub mod html;
 pub mod tally;
 pub mod terminal;
 pub mod xlsx;
@@ -26,7 +28,7 @@ pub fn finding_id(path: &str, concept: &str, found: &str, context: &str) -> Stri
 }
 
 /// Creates the folder a single-file report goes into, as `--out` does for
-/// the CSV folder, so `--xlsx review/findings.xlsx` needs no `mkdir` first.
+/// the CSV folder, so `--html site/report.html` needs no `mkdir` first.
 pub(crate) fn create_parent(path: &Path) -> io::Result<()> {
     match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => std::fs::create_dir_all(parent),
