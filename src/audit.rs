@@ -40,6 +40,10 @@ pub struct Finding {
     pub found: String,
     /// About 60 characters either side, on one line.
     pub context: String,
+    /// Where `found` is inside `context` (bytes), so reports can highlight
+    /// it; searching for the text instead would pick the wrong one when it
+    /// occurs twice nearby.
+    pub highlight: Range<usize>,
     /// Similarity in 0..=1.
     pub score: f32,
     /// The literal form matched, or the nearest one for fuzzy findings.
@@ -144,7 +148,7 @@ fn audit_piece(matcher: &Matcher, piece: &Piece, scratch: &mut Scratch, report: 
             continue;
         }
         let found = collapse_whitespace(&text[start..end]);
-        let context = context(text, start, end);
+        let (context, highlight) = context(text, start, end);
         report.findings.push(Finding {
             id: finding_id(&report.path, concept_id, &found, &context),
             concept: hit.concept,
@@ -160,6 +164,7 @@ fn audit_piece(matcher: &Matcher, piece: &Piece, scratch: &mut Scratch, report: 
             },
             found,
             context,
+            highlight,
             score: hit.score,
             form: hit.form,
         });
@@ -309,8 +314,9 @@ fn collapse_whitespace(s: &str) -> String {
     out
 }
 
-/// About [`CONTEXT_CHARS`] characters either side of `start..end`, on one line.
-fn context(text: &str, start: usize, end: usize) -> String {
+/// About [`CONTEXT_CHARS`] characters either side of `start..end`, on one
+/// line (whitespace collapsed), and where `start..end` ended up inside it.
+fn context(text: &str, start: usize, end: usize) -> (String, Range<usize>) {
     let from = text[..start]
         .char_indices()
         .rev()
@@ -321,7 +327,29 @@ fn context(text: &str, start: usize, end: usize) -> String {
         .char_indices()
         .nth(CONTEXT_CHARS)
         .map_or(text.len(), |(i, _)| end + i);
-    collapse_whitespace(&text[from..to])
+    let mut out = String::with_capacity(to - from);
+    let mut highlight: Option<Range<usize>> = None;
+    let mut pending_space = false;
+    for (i, c) in text[from..to].char_indices() {
+        if c.is_whitespace() {
+            pending_space = true;
+            continue;
+        }
+        if pending_space && !out.is_empty() {
+            out.push(' ');
+        }
+        pending_space = false;
+        let at = from + i;
+        if (start..end).contains(&at) {
+            let begin = highlight.as_ref().map_or(out.len(), |h| h.start);
+            out.push(c);
+            highlight = Some(begin..out.len());
+        } else {
+            out.push(c);
+        }
+    }
+    let highlight = highlight.unwrap_or(out.len()..out.len());
+    (out, highlight)
 }
 
 /// The outcome of auditing many files.
@@ -445,18 +473,29 @@ mod tests {
     fn context_is_one_line_and_bounded() {
         let text = format!("{}\nthe found\nthing{}", "a".repeat(100), "b".repeat(100));
         let start = text.find("found").unwrap();
-        let ctx = context(&text, start, start + 5);
+        let (ctx, highlight) = context(&text, start, start + 5);
         assert_eq!(
             ctx,
             format!("{} the found thing{}", "a".repeat(55), "b".repeat(54))
         );
+        assert_eq!(&ctx[highlight], "found");
     }
 
     #[test]
     fn context_at_text_edges() {
-        assert_eq!(context("found", 0, 5), "found");
+        assert_eq!(context("found", 0, 5), ("found".to_string(), 0..5));
         let text = "“x”\n found";
         let start = text.find("found").unwrap();
-        assert_eq!(context(text, start, start + 5), "“x” found");
+        assert_eq!(context(text, start, start + 5).0, "“x” found");
+    }
+
+    #[test]
+    fn highlight_points_at_the_finding_not_an_earlier_copy() {
+        let text = "Supreme Leader and the Supreme\n  Leader.";
+        let start = text.rfind("Supreme").unwrap();
+        let (ctx, highlight) = context(text, start, text.len() - 1);
+        assert_eq!(ctx, "Supreme Leader and the Supreme Leader.");
+        assert_eq!(highlight, 23..37);
+        assert_eq!(&ctx[highlight], "Supreme Leader");
     }
 }

@@ -4,7 +4,7 @@
 //! Machine-translated and copy-pasted text differs from the glossary in ways
 //! that do not change the term: letter case, curly versus straight quotes, the
 //! dash family, full-width ASCII from CJK input methods, and whitespace (a
-//! line break or a no-break space in the middle of a phrase). [`fold`] removes
+//! line break or a no-break space in the middle of a phrase). [`fold_into`] removes
 //! all of these in one pass and records, for each output byte, the byte offset
 //! of the original character it came from, so a match in folded text maps back
 //! to an exact span, line and column of the original.

@@ -9,8 +9,11 @@ use clap::Args as ClapArgs;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{CommonArgs, ExitStatus, FailOn, concept_ids, load_glossary};
+use termaudit::audit::AuditRun;
 use termaudit::audit::{self, AuditOptions, Event};
-use termaudit::report::csv::{ReportWriter, RunTotals};
+use termaudit::report;
+use termaudit::report::csv::{CsvOptions, ReportWriter, RunTotals};
+use termaudit::report::tally::Grouping;
 use termaudit::source::WalkOptions;
 use termaudit::suppress::read_baseline;
 
@@ -51,6 +54,22 @@ pub(super) struct AuditArgs {
     /// Skip files matching this glob (repeatable).
     #[arg(long, value_name = "GLOB")]
     exclude: Vec<String>,
+    /// Start each CSV report with a UTF-8 byte-order mark, so that Excel shows
+    /// Chinese and curly quotes correctly (default: plain UTF-8).
+    #[arg(long)]
+    excel_csv: bool,
+    /// Also write an Excel workbook (sheets Findings, Summary, Concepts,
+    /// Candidates, Errors) with filters, colours and a review drop-down.
+    /// Holds all findings in memory.
+    #[arg(long, value_name = "FILE")]
+    xlsx: Option<PathBuf>,
+    /// Also write one self-contained HTML page: totals, adherence charts, and
+    /// every finding, filterable and searchable offline. Holds all findings in memory.
+    #[arg(long, value_name = "FILE")]
+    html: Option<PathBuf>,
+    /// Summarize per folder instead of per document (summary.csv, workbook, page).
+    #[arg(long)]
+    group_by_dir: bool,
     /// Files larger than this many bytes are audited in overlapping chunks.
     #[arg(long, value_name = "BYTES", default_value_t = audit::DEFAULT_CHUNK_SIZE, hide = true)]
     chunk_size: usize,
@@ -86,34 +105,46 @@ pub(super) fn run(args: AuditArgs) -> anyhow::Result<ExitStatus> {
         },
         chunk_size: args.chunk_size.max(1024),
     };
+    let grouping = if args.group_by_dir {
+        Grouping::Directory
+    } else {
+        Grouping::Document
+    };
+    let csv_options = CsvOptions {
+        bom: args.excel_csv,
+        grouping,
+    };
     let ids = concept_ids(&checked);
-    let mut writer = ReportWriter::create(&out, &checked.matcher)
+    let mut writer = ReportWriter::create(&out, &checked.matcher, csv_options)
         .with_context(|| format!("cannot write reports to {}", out.display()))?;
+    // The workbook and the page need every finding at once; CSV alone streams.
+    let mut kept: Option<AuditRun> =
+        (args.xlsx.is_some() || args.html.is_some()).then(AuditRun::default);
     let progress = Progress::new(args.quiet);
     let mut write_error: Option<std::io::Error> = None;
-    pool.install(|| {
-        audit::audit_stream(
-            &checked.matcher,
-            &args.paths,
-            &options,
-            &mut |event| match event {
-                Event::Walked { files } => progress.start(files),
-                Event::Doc(mut doc) => {
-                    settings.suppressions.apply_to_doc(&ids, &mut doc);
-                    if write_error.is_none()
-                        && let Err(e) = writer.add_doc(&doc)
-                    {
-                        write_error = Some(e);
-                    }
-                    progress.advance(&writer.totals());
-                }
-                Event::Problem(error) => {
-                    progress.println(&format!("termaudit: {}: {error}", error.kind.as_str()));
-                    writer.add_error(error);
-                }
-            },
-        )
-    });
+    let mut on_event = |event: Event| match event {
+        Event::Walked { files } => progress.start(files),
+        Event::Doc(mut doc) => {
+            settings.suppressions.apply_to_doc(&ids, &mut doc);
+            if write_error.is_none()
+                && let Err(e) = writer.add_doc(&doc)
+            {
+                write_error = Some(e);
+            }
+            progress.advance(&writer.totals());
+            if let Some(run) = &mut kept {
+                run.docs.push(doc);
+            }
+        }
+        Event::Problem(error) => {
+            progress.println(&format!("termaudit: {}: {error}", error.kind.as_str()));
+            if let Some(run) = &mut kept {
+                run.errors.push(error.clone());
+            }
+            writer.add_error(error);
+        }
+    };
+    pool.install(|| audit::audit_stream(&checked.matcher, &args.paths, &options, &mut on_event));
     progress.finish();
     let totals = writer.totals();
     if let Some(e) = write_error {
@@ -122,6 +153,17 @@ pub(super) fn run(args: AuditArgs) -> anyhow::Result<ExitStatus> {
     writer
         .finish()
         .with_context(|| format!("cannot write reports to {}", out.display()))?;
+    if let Some(run) = &mut kept {
+        run.errors.sort_by(|a, b| a.path.cmp(&b.path));
+        if let Some(path) = &args.xlsx {
+            report::xlsx::write_workbook(path, &checked.matcher, run, grouping)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+        }
+        if let Some(path) = &args.html {
+            report::html::write_page(path, &checked.matcher, run, grouping)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+        }
+    }
     if !args.quiet {
         print_summary(&totals, &out, started);
     }

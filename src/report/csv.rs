@@ -6,14 +6,16 @@
 //! findings are never all held in memory and a crash leaves the previous
 //! reports untouched. Every text cell passes through [`guard_formula`].
 
-use std::collections::BTreeMap;
-use std::io;
-use std::path::Path;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
 use super::atomic::AtomicFile;
 use super::guard_formula;
+use super::tally::{
+    ALL, FormTable, Grouping, ScopeTally, Summary, Tally, add_forms, form_counts_from,
+};
 use crate::audit::{AuditRun, DocReport, Finding};
-use crate::glossary::{ConceptId, Severity};
+use crate::glossary::Severity;
 use crate::matcher::{Matcher, Status};
 use crate::source::SourceError;
 
@@ -22,7 +24,7 @@ pub const FINDINGS_HEADER: &[&str] = &[
     "id", "file", "line", "column", "concept", "severity", "kind", "score", "found", "expected",
     "context", "note", "review",
 ];
-/// Header of `summary.csv`.
+/// Header of `summary.csv` (the first column is `folder` when grouping by folder).
 pub const SUMMARY_HEADER: &[&str] = &[
     "file",
     "concept",
@@ -38,9 +40,34 @@ pub const CONCEPTS_HEADER: &[&str] = &["concept", "status", "form", "count", "fi
 /// Header of `errors.csv`.
 pub const ERRORS_HEADER: &[&str] = &["file", "kind", "reason"];
 
-/// Writes all four reports of an in-memory run into `dir` (created if missing).
+/// How the CSV files are written.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct CsvOptions {
+    /// Start each file with a UTF-8 byte-order mark: Excel reads a CSV file
+    /// without one in the legacy code page and garbles Chinese and curly
+    /// quotes. Off by default because other tools show the mark as junk.
+    pub bom: bool,
+    /// Summary rows per document or per folder.
+    pub grouping: Grouping,
+}
+
+/// The UTF-8 byte-order mark.
+pub const BOM: &[u8] = "\u{feff}".as_bytes();
+
+/// Writes all four reports of an in-memory run into `dir` (created if
+/// missing), plain UTF-8 with one summary row per document × concept.
 pub fn write_reports(dir: &Path, matcher: &Matcher, run: &AuditRun) -> io::Result<()> {
-    let mut writer = ReportWriter::create(dir, matcher)?;
+    write_reports_with(dir, matcher, run, CsvOptions::default())
+}
+
+/// Writes all four reports of an in-memory run into `dir`, as `options` say.
+pub fn write_reports_with(
+    dir: &Path,
+    matcher: &Matcher,
+    run: &AuditRun,
+    options: CsvOptions,
+) -> io::Result<()> {
+    let mut writer = ReportWriter::create(dir, matcher, options)?;
     for doc in &run.docs {
         writer.add_doc(doc)?;
     }
@@ -52,10 +79,14 @@ pub fn write_reports(dir: &Path, matcher: &Matcher, run: &AuditRun) -> io::Resul
 
 type CsvFile = csv::Writer<AtomicFile>;
 
-fn csv_file(path: &Path, header: &[&str]) -> io::Result<CsvFile> {
+fn csv_file(path: &Path, header: &[&str], options: CsvOptions) -> io::Result<CsvFile> {
+    let mut file = AtomicFile::create(path)?;
+    if options.bom {
+        file.write_all(BOM)?;
+    }
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
-        .from_writer(AtomicFile::create(path)?);
+        .from_writer(file);
     writer.write_record(header)?;
     Ok(writer)
 }
@@ -85,27 +116,37 @@ pub struct RunTotals {
 /// Streams the reports of a run into a folder.
 pub struct ReportWriter<'m> {
     matcher: &'m Matcher,
+    options: CsvOptions,
     findings: CsvFile,
-    summary: CsvFile,
-    concepts_path: std::path::PathBuf,
-    errors_path: std::path::PathBuf,
-    /// (concept, status, form) → (occurrences, documents).
-    forms: BTreeMap<(ConceptId, Status, String), (u32, u32)>,
+    summary_csv: CsvFile,
+    concepts_path: PathBuf,
+    errors_path: PathBuf,
+    /// Whole-run counts, and per-folder ones when grouping by folder.
+    summary: Summary,
+    forms: FormTable,
     errors: Vec<SourceError>,
     totals: RunTotals,
 }
 
 impl<'m> ReportWriter<'m> {
     /// Starts the reports in `dir` (created if missing).
-    pub fn create(dir: &Path, matcher: &'m Matcher) -> io::Result<ReportWriter<'m>> {
+    pub fn create(
+        dir: &Path,
+        matcher: &'m Matcher,
+        options: CsvOptions,
+    ) -> io::Result<ReportWriter<'m>> {
         std::fs::create_dir_all(dir)?;
+        let mut summary_header = SUMMARY_HEADER.to_vec();
+        summary_header[0] = options.grouping.label();
         Ok(ReportWriter {
             matcher,
-            findings: csv_file(&dir.join("findings.csv"), FINDINGS_HEADER)?,
-            summary: csv_file(&dir.join("summary.csv"), SUMMARY_HEADER)?,
+            options,
+            findings: csv_file(&dir.join("findings.csv"), FINDINGS_HEADER, options)?,
+            summary_csv: csv_file(&dir.join("summary.csv"), &summary_header, options)?,
             concepts_path: dir.join("concepts.csv"),
             errors_path: dir.join("errors.csv"),
-            forms: BTreeMap::new(),
+            summary: Summary::empty(options.grouping),
+            forms: FormTable::new(),
             errors: Vec::new(),
             totals: RunTotals::default(),
         })
@@ -124,17 +165,13 @@ impl<'m> ReportWriter<'m> {
             }
             self.findings.write_record(None::<&[u8]>)?;
         }
-        for row in summary_rows(self.matcher, doc) {
-            self.summary.write_record(&row)?;
+        self.summary.add_doc(self.matcher, doc);
+        if self.options.grouping == Grouping::Document {
+            for scope in self.summary.take_scopes() {
+                write_scope(&mut self.summary_csv, &scope)?;
+            }
         }
-        for ((concept, status, form), count) in &doc.occurrences {
-            let entry = self
-                .forms
-                .entry((*concept, *status, form.clone()))
-                .or_default();
-            entry.0 += count;
-            entry.1 += 1;
-        }
+        add_forms(&mut self.forms, doc);
         Ok(())
     }
 
@@ -151,13 +188,31 @@ impl<'m> ReportWriter<'m> {
         self.totals
     }
 
-    /// Writes `concepts.csv` and `errors.csv` and renames all four reports into place.
+    /// Writes the rest (folder and whole-run summary rows, `concepts.csv`,
+    /// `errors.csv`) and renames all four reports into place.
     pub fn finish(mut self) -> io::Result<()> {
-        let mut concepts = csv_file(&self.concepts_path, CONCEPTS_HEADER)?;
-        for row in concept_rows(self.matcher, &self.forms) {
-            concepts.write_record(&row)?;
+        for scope in self.summary.take_scopes() {
+            write_scope(&mut self.summary_csv, &scope)?;
         }
-        let mut errors = csv_file(&self.errors_path, ERRORS_HEADER)?;
+        for (concept, tally) in &self.summary.concepts {
+            self.summary_csv
+                .write_record(summary_row(ALL, concept, tally))?;
+        }
+        if self.summary.total.all() > 0 {
+            self.summary_csv
+                .write_record(summary_row(ALL, ALL, &self.summary.total))?;
+        }
+        let mut concepts = csv_file(&self.concepts_path, CONCEPTS_HEADER, self.options)?;
+        for f in form_counts_from(self.matcher, &self.forms) {
+            concepts.write_record([
+                f.concept.as_str(),
+                f.status.as_str(),
+                &guard_formula(&f.form),
+                &f.count.to_string(),
+                &f.files.to_string(),
+            ])?;
+        }
+        let mut errors = csv_file(&self.errors_path, ERRORS_HEADER, self.options)?;
         self.errors.sort_by(|a, b| a.path.cmp(&b.path));
         for error in &self.errors {
             let path = error.path.display().to_string();
@@ -168,7 +223,7 @@ impl<'m> ReportWriter<'m> {
             ])?;
         }
         commit(self.findings)?;
-        commit(self.summary)?;
+        commit(self.summary_csv)?;
         commit(concepts)?;
         commit(errors)
     }
@@ -204,103 +259,23 @@ pub fn finding_row(matcher: &Matcher, doc: &DocReport, finding: &Finding) -> [St
     ]
 }
 
-/// Counts of one concept in one document.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct Tally {
-    /// Preferred occurrences.
-    pub preferred: u32,
-    /// Accepted occurrences.
-    pub accepted: u32,
-    /// Listed wrong renderings.
-    pub variant: u32,
-    /// Pattern matches.
-    pub pattern: u32,
-    /// Fuzzy matches.
-    pub fuzzy: u32,
+/// Writes the `summary.csv` rows of one document or folder.
+fn write_scope(writer: &mut CsvFile, scope: &ScopeTally) -> io::Result<()> {
+    for (concept, tally) in &scope.concepts {
+        writer.write_record(summary_row(&scope.scope, concept, tally))?;
+    }
+    Ok(())
 }
 
-impl Tally {
-    /// Adds `count` occurrences of `status`.
-    pub fn add(&mut self, status: Status, count: u32) {
-        let slot = match status {
-            Status::Preferred => &mut self.preferred,
-            Status::Accepted => &mut self.accepted,
-            Status::Variant => &mut self.variant,
-            Status::Pattern => &mut self.pattern,
-            Status::Fuzzy => &mut self.fuzzy,
-        };
-        *slot += count;
-    }
-
-    /// Correct occurrences ÷ all occurrences (1 when there are none).
-    pub fn adherence(&self) -> f64 {
-        let correct = self.preferred + self.accepted;
-        let all = correct + self.variant + self.pattern + self.fuzzy;
-        if all == 0 {
-            1.0
-        } else {
-            f64::from(correct) / f64::from(all)
-        }
-    }
-}
-
-/// The `summary.csv` rows of one document: one per concept that occurs.
-fn summary_rows(matcher: &Matcher, doc: &DocReport) -> Vec<[String; 8]> {
-    let mut tallies: BTreeMap<&str, Tally> = BTreeMap::new();
-    for ((concept, status, _), count) in &doc.occurrences {
-        tallies
-            .entry(&matcher.concepts()[*concept].id)
-            .or_default()
-            .add(*status, *count);
-    }
-    tallies
-        .into_iter()
-        .map(|(concept, t)| {
-            [
-                guard_formula(&doc.path).into_owned(),
-                concept.to_string(),
-                t.preferred.to_string(),
-                t.accepted.to_string(),
-                t.variant.to_string(),
-                t.pattern.to_string(),
-                t.fuzzy.to_string(),
-                format!("{:.3}", t.adherence()),
-            ]
-        })
-        .collect()
-}
-
-/// The `concepts.csv` rows: by concept id and status, most frequent form first.
-fn concept_rows(
-    matcher: &Matcher,
-    forms: &BTreeMap<(ConceptId, Status, String), (u32, u32)>,
-) -> Vec<[String; 5]> {
-    let mut rows: Vec<_> = forms
-        .iter()
-        .map(|((concept, status, form), counts)| {
-            (
-                matcher.concepts()[*concept].id.as_str(),
-                *status,
-                form,
-                *counts,
-            )
-        })
-        .collect();
-    rows.sort_by(|(c1, s1, f1, (n1, _)), (c2, s2, f2, (n2, _))| {
-        c1.cmp(c2)
-            .then(s1.cmp(s2))
-            .then(n2.cmp(n1))
-            .then(f1.cmp(f2))
-    });
-    rows.into_iter()
-        .map(|(concept, status, form, (count, files))| {
-            [
-                concept.to_string(),
-                status.as_str().to_string(),
-                guard_formula(form).into_owned(),
-                count.to_string(),
-                files.to_string(),
-            ]
-        })
-        .collect()
+fn summary_row(scope: &str, concept: &str, t: &Tally) -> [String; 8] {
+    [
+        guard_formula(scope).into_owned(),
+        concept.to_string(),
+        t.preferred.to_string(),
+        t.accepted.to_string(),
+        t.variant.to_string(),
+        t.pattern.to_string(),
+        t.fuzzy.to_string(),
+        format!("{:.3}", t.adherence()),
+    ]
 }

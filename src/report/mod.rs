@@ -1,11 +1,18 @@
-//! Writing what an audit found: CSV reports for reviewers and one-line
-//! diagnostics for the terminal.
+//! Writing what an audit found: CSV reports for reviewers, an Excel
+//! workbook and an HTML page for people who would rather look than read, and
+//! one-line diagnostics for the terminal.
 
 pub mod atomic;
+pub mod candidates;
 pub mod csv;
+pub mod html;
+pub mod tally;
 pub mod terminal;
+pub mod xlsx;
 
 use std::borrow::Cow;
+use std::io;
+use std::path::Path;
 
 /// A finding's id: stable across runs and unchanged by edits elsewhere in the
 /// file, because it hashes what the finding is (path, concept, found text and
@@ -18,6 +25,15 @@ pub fn finding_id(path: &str, concept: &str, found: &str, context: &str) -> Stri
         key.push(0x1F);
     }
     format!("{:016x}", xxhash_rust::xxh3::xxh3_64(&key))
+}
+
+/// Creates the folder a single-file report goes into, as `--out` does for
+/// the CSV folder, so `--html site/report.html` needs no `mkdir` first.
+pub(crate) fn create_parent(path: &Path) -> io::Result<()> {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => std::fs::create_dir_all(parent),
+        _ => Ok(()),
+    }
 }
 
 /// Guards a cell that a spreadsheet would run as a formula (`=`, `+`, `-`,
