@@ -18,7 +18,10 @@
 //!    the mean of a token-level Dice coefficient over content stems
 //!    (order-tolerant, ignores function words) and a character-bigram
 //!    Sørensen-Dice over the content words (tolerant of spelling and
-//!    inflection). Candidates that overlap a literal match never count.
+//!    inflection), after mapping MT's interchangeable words (fate/destiny,
+//!    epoch/era) to one. A candidate never overlaps a literal match of its
+//!    own concept; one that strictly contains other concepts' literal
+//!    matches replaces them (longest, most specific wins).
 
 use std::collections::HashMap;
 
@@ -44,6 +47,9 @@ const CORRECT_FORM_MARGIN: f32 = 0.12;
 /// Extra words a candidate window may hold beyond the form's own length.
 const WINDOW_SLACK: usize = 3;
 
+/// Characters a term never straddles: clause and sentence boundaries.
+const PUNCTUATION: [char; 8] = ['.', ',', ';', ':', '!', '?', '(', ')'];
+
 /// Words that carry no meaning of their own in a term.
 const STOPWORDS: &[&str] = &[
     "a", "an", "the", "of", "for", "with", "to", "in", "on", "at", "by", "from", "and", "or", "as",
@@ -61,12 +67,20 @@ struct FuzzyForm {
     form: FormId,
     /// Distinct content stems, sorted.
     stems: Vec<StemId>,
+    /// Content stems in the form's word order.
+    ordered: Vec<StemId>,
+    /// Content stems without synonym mapping, in order.
+    strict: Vec<String>,
+    /// Every word, content words as strict stems: the form up to inflection.
+    sequence: Vec<String>,
     /// The stem a window must contain: the phrase's head noun.
     head: StemId,
     /// How many of `stems` a window must contain.
     need: usize,
     /// Number of words of the form, function words included.
     words: usize,
+    /// Coordinating conjunctions in the form.
+    conjunctions: usize,
     /// The content words, spelling-normalized, for character similarity.
     content: String,
 }
@@ -77,7 +91,14 @@ pub struct FuzzyIndex {
     stemmer: StemmerBox,
     stems: HashMap<String, StemId>,
     postings: Vec<Vec<ConceptId>>,
-    forms_of: HashMap<ConceptId, Vec<FuzzyForm>>,
+    /// Every form with at least two content words.
+    fuzzy_forms: Vec<FuzzyForm>,
+    /// Concept → indices into `fuzzy_forms`.
+    forms_of: HashMap<ConceptId, Vec<usize>>,
+    /// Form id → index into `fuzzy_forms`.
+    by_form: HashMap<FormId, usize>,
+    /// Concept → every content stem of its forms, sorted.
+    vocabulary: HashMap<ConceptId, Vec<StemId>>,
     threshold: f32,
 }
 
@@ -124,7 +145,10 @@ impl FuzzyIndex {
             stemmer: StemmerBox(Stemmer::create(Algorithm::English)),
             stems: HashMap::new(),
             postings: Vec::new(),
+            fuzzy_forms: Vec::new(),
             forms_of: HashMap::new(),
+            by_form: HashMap::new(),
+            vocabulary: HashMap::new(),
             threshold,
         };
         for (id, form) in forms.iter().enumerate() {
@@ -137,7 +161,19 @@ impl FuzzyIndex {
                     posting.push(form.concept);
                 }
             }
-            index.forms_of.entry(form.concept).or_default().push(fuzzy);
+            index
+                .vocabulary
+                .entry(form.concept)
+                .or_default()
+                .extend(&fuzzy.stems);
+            let at = index.fuzzy_forms.len();
+            index.forms_of.entry(form.concept).or_default().push(at);
+            index.by_form.insert(id, at);
+            index.fuzzy_forms.push(fuzzy);
+        }
+        for stems in index.vocabulary.values_mut() {
+            stems.sort_unstable();
+            stems.dedup();
         }
         for posting in &mut index.postings {
             if posting.len() > MAX_POSTINGS {
@@ -157,13 +193,16 @@ impl FuzzyIndex {
             .or_else(|| words.iter().rev().find(|w| !is_stopword(w)).copied())?;
         let mut stems = Vec::new();
         let mut content = Vec::new();
+        let mut strict = Vec::new();
         for word in &words {
             if let Some(stem) = self.stem(word) {
                 stems.push(self.intern(&stem));
                 content.push(american(word));
+                strict.push(self.strict_stem(word));
             }
         }
         let head = self.intern(&self.stem(head_word)?);
+        let ordered = stems.clone();
         stems.sort_unstable();
         stems.dedup();
         if stems.len() < 2 {
@@ -173,9 +212,13 @@ impl FuzzyIndex {
         Some(FuzzyForm {
             form: id,
             stems,
+            ordered,
+            strict,
+            sequence: self.sequence(&form.folded),
             head,
             need,
             words: words.len(),
+            conjunctions: conjunctions(&form.folded),
             content: content.join(" "),
         })
     }
@@ -189,13 +232,56 @@ impl FuzzyIndex {
         self.postings.push(Vec::new());
         id
     }
+    /// The words of `text`, content words as strict stems.
+    fn sequence(&self, text: &str) -> Vec<String> {
+        words(text)
+            .map(|(_, _, w)| {
+                if is_stopword(w) {
+                    w.to_string()
+                } else {
+                    self.strict_stem(w)
+                }
+            })
+            .collect()
+    }
+
+    /// Whether `span` is a correct use of the correct form `f`, not a
+    /// garbled rendering of it: the form's own content words occur in order
+    /// and either other content words come between them (a sentence that
+    /// uses the words: "the community wants a shared future") or the words
+    /// are the form's, up to inflection; or it is a sub-phrase of the form,
+    /// a short form ("major-country diplomacy"). The same content words
+    /// with other function words ("Five Principles on Peaceful
+    /// Coexistence") are not.
+    fn is_correct_use(&self, span: &str, f: &FuzzyForm) -> bool {
+        let sequence = self.sequence(span);
+        let content: Vec<&String> = words(span)
+            .zip(&sequence)
+            .filter(|((_, _, w), _)| !is_stopword(w))
+            .map(|(_, s)| s)
+            .collect();
+        let mut window = content.iter();
+        let in_order = f.strict.iter().all(|stem| window.any(|s| *s == stem));
+        let has_other_content = content.iter().any(|s| !f.strict.contains(s));
+        let is_short_form = f
+            .sequence
+            .windows(sequence.len())
+            .any(|part| part == sequence.as_slice());
+        is_short_form || (in_order && (has_other_content || sequence == f.sequence))
+    }
+
+    /// The stem of a folded word without synonym mapping.
+    fn strict_stem(&self, word: &str) -> String {
+        root(&self.stemmer.0.stem(&american(word))).to_string()
+    }
 
     /// The normalized stem of a folded word, or `None` for function words.
     fn stem(&self, word: &str) -> Option<String> {
         if is_stopword(word) {
             return None;
         }
-        let stem = self.stemmer.0.stem(&american(word)).into_owned();
+        let word = american(word);
+        let stem = self.stemmer.0.stem(synonym(&word)).into_owned();
         Some(root(&stem).to_string())
     }
 
@@ -222,12 +308,7 @@ impl FuzzyIndex {
         } = scratch;
         tokens.clear();
         candidates.clear();
-        let mut literal = hits.iter().peekable();
         for (word, (start, end, w)) in words(text).enumerate() {
-            while literal.next_if(|h| h.end <= start).is_some() {}
-            if literal.peek().is_some_and(|h| h.start < end) {
-                continue;
-            }
             if let Some(stem) = self.lookup(w, cache) {
                 tokens.push(Token {
                     word,
@@ -239,33 +320,140 @@ impl FuzzyIndex {
         }
         for (i, anchor) in tokens.iter().enumerate() {
             for &concept in &self.postings[anchor.stem as usize] {
-                for fuzzy in self.forms_of.get(&concept).into_iter().flatten() {
+                // The best reading of the window at this anchor as this
+                // concept, unless it reads as one of the concept's correct forms.
+                let mut best: Option<Hit> = None;
+                let mut is_vetoed = false;
+                for fuzzy in self
+                    .forms_of
+                    .get(&concept)
+                    .into_iter()
+                    .flatten()
+                    .map(|&i| &self.fuzzy_forms[i])
+                {
                     if fuzzy.stems.binary_search(&anchor.stem).is_err() {
                         continue;
                     }
-                    if let Some(hit) = self.candidate(text, forms, fuzzy, &tokens[i..], cache) {
-                        candidates.push(hit);
+                    match self.candidate(text, forms, fuzzy, tokens, i, cache) {
+                        Verdict::Veto => is_vetoed = true,
+                        Verdict::Hit(hit) if best.as_ref().is_none_or(|b| hit.score > b.score) => {
+                            best = Some(hit)
+                        }
+                        Verdict::Hit(_) | Verdict::Nothing => {}
                     }
+                }
+                // The window may have grown over the rest of the phrase:
+                // check again that it is not simply a correct form.
+                if let Some(hit) = best
+                    && !is_vetoed
+                    && !self.reads_as_correct(&text[hit.start..hit.end], forms, concept)
+                {
+                    candidates.push(hit);
                 }
             }
         }
-        // Best score first; keep candidates that overlap neither a literal
-        // hit nor a better candidate.
+        // Best score first. A candidate never overlaps a literal hit of its
+        // own concept (that occurrence is already counted, right or wrong)
+        // nor a better candidate; it replaces literal hits of other concepts
+        // that it strictly contains: the longer, more specific reading wins
+        // ("constructing a community of human destiny" is one garbled term,
+        // not a listed variant with a word in front).
         candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.start.cmp(&b.start)));
         let literal_count = hits.len();
+        let mut replaced = vec![false; literal_count];
         for candidate in candidates.drain(..) {
             let overlaps = |h: &Hit| h.start < candidate.end && candidate.start < h.end;
-            let (literal_hits, fuzzy_hits) = hits.split_at(literal_count);
-            let clashes_literal = {
-                let after = literal_hits.partition_point(|h| h.end <= candidate.start);
-                literal_hits.get(after).is_some_and(overlaps)
+            let first = hits[..literal_count].partition_point(|h| h.end <= candidate.start);
+            let overlapped = first
+                ..first
+                    + hits[first..literal_count]
+                        .iter()
+                        .take_while(|h| overlaps(h))
+                        .count();
+            let is_contained = |h: &Hit| {
+                h.concept != candidate.concept
+                    && candidate.start <= h.start
+                    && h.end <= candidate.end
+                    && h.end - h.start < candidate.end - candidate.start
             };
-            if !clashes_literal && !fuzzy_hits.iter().any(overlaps) {
+            let fits = hits[overlapped.clone()]
+                .iter()
+                .all(|h| is_contained(h) && self.may_replace(text, &candidate, h, cache))
+                && !hits[literal_count..].iter().any(overlaps);
+            if fits {
+                replaced[overlapped].fill(true);
                 hits.push(candidate);
             }
         }
+        let mut index = 0;
+        hits.retain(|_| {
+            index += 1;
+            !replaced.get(index - 1).copied().unwrap_or(false)
+        });
         // A stable sort merges the fuzzy hits into the sorted literal ones.
         hits.sort_by_key(|h| h.start);
+    }
+
+    /// Whether `span` holds, in order, the own words of one of `concept`'s
+    /// correct forms.
+    fn reads_as_correct(&self, span: &str, forms: &[Form], concept: ConceptId) -> bool {
+        self.forms_of
+            .get(&concept)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.fuzzy_forms[i])
+            .filter(|f| forms[f.form].kind != FormKind::Variant)
+            .any(|f| self.is_correct_use(span, f))
+    }
+
+    /// Whether `candidate` may replace the literal hit `literal` it contains:
+    /// only if the literal's words all belong to the candidate's form, the
+    /// candidate's extra words sit on the same side of them as in the form,
+    /// and — when the literal reading is a correct form — the candidate is
+    /// as close as a near-miss of a correct form must be.
+    fn may_replace(
+        &self,
+        text: &str,
+        candidate: &Hit,
+        literal: &Hit,
+        cache: &mut HashMap<Box<str>, Option<StemId>>,
+    ) -> bool {
+        let Some(fuzzy) = candidate
+            .form
+            .and_then(|f| self.by_form.get(&f))
+            .map(|&i| &self.fuzzy_forms[i])
+        else {
+            return false;
+        };
+        if !literal.status.is_finding() && candidate.score < self.threshold + CORRECT_FORM_MARGIN {
+            return false;
+        }
+        let mut inner = Vec::new();
+        for (_, _, word) in words(&text[literal.start..literal.end]) {
+            if is_stopword(word) {
+                continue;
+            }
+            match self.lookup(word, cache) {
+                Some(stem) if fuzzy.stems.binary_search(&stem).is_ok() => inner.push(stem),
+                _ => return false,
+            }
+        }
+        let is_content = |span: &str| words(span).any(|(_, _, w)| !is_stopword(w));
+        let extra_before = is_content(&text[candidate.start..literal.start]);
+        let extra_after = is_content(&text[literal.end..candidate.end]);
+        let positions: Vec<usize> = fuzzy
+            .ordered
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| inner.contains(s))
+            .map(|(i, _)| i)
+            .collect();
+        let (Some(&first), Some(&last)) = (positions.first(), positions.last()) else {
+            return false;
+        };
+        let form_before = fuzzy.ordered[..first].iter().any(|s| !inner.contains(s));
+        let form_after = fuzzy.ordered[last + 1..].iter().any(|s| !inner.contains(s));
+        (!extra_before || form_before) && (!extra_after || form_after)
     }
 
     /// Scores the window that starts at `window[0]` against `fuzzy`, if the
@@ -275,9 +463,11 @@ impl FuzzyIndex {
         text: &str,
         forms: &[Form],
         fuzzy: &FuzzyForm,
-        window: &[Token],
+        tokens: &[Token],
+        at: usize,
         cache: &mut HashMap<Box<str>, Option<StemId>>,
-    ) -> Option<Hit> {
+    ) -> Verdict {
+        let window = &tokens[at..];
         let first = window[0];
         let reach = fuzzy.words + WINDOW_SLACK;
         let mut seen: Vec<StemId> = Vec::with_capacity(fuzzy.stems.len());
@@ -291,12 +481,17 @@ impl FuzzyIndex {
             }
         }
         if seen.len() < fuzzy.need || !seen.contains(&fuzzy.head) {
-            return None;
+            return Verdict::Nothing;
         }
         let span = &text[first.start..last.end];
         // A term does not straddle a clause or sentence boundary.
-        if span.contains(['.', ',', ';', ':', '!', '?', '(', ')']) {
-            return None;
+        if span.contains(PUNCTUATION) {
+            return Verdict::Nothing;
+        }
+        // Nor does it join two phrases ("the community and a shared
+        // future") unless the form itself is a list.
+        if conjunctions(span) > fuzzy.conjunctions {
+            return Verdict::Nothing;
         }
         let form = &forms[fuzzy.form];
         let needed = match form.kind {
@@ -304,20 +499,48 @@ impl FuzzyIndex {
             FormKind::Preferred | FormKind::Accepted => self.threshold + CORRECT_FORM_MARGIN,
         };
         let similarity = self.similarity(span, fuzzy, cache);
-        if similarity.score < needed {
-            return None;
+        // A window with every content word of a correct form is that form,
+        // inflected, with synonyms ("…for humanity" ~ "…for mankind") or
+        // other function words, or a sentence that uses the term's words
+        // ("the community wants a shared future"): not a garbled rendering.
+        // The same words in another order ("mankind's shared-future
+        // community") are a calque, and scored as usual.
+        if form.kind != FormKind::Variant && self.is_correct_use(span, fuzzy) {
+            return Verdict::Veto;
         }
-        // All the words of a correct form plus other content words is a
-        // sentence that uses the term's words ("the community wants a shared
-        // future"), not a garbled rendering of it.
-        let has_all_words = similarity.shared == fuzzy.stems.len();
-        if form.kind != FormKind::Variant && has_all_words && similarity.extra > 0 {
-            return None;
+        if similarity.score < needed {
+            return Verdict::Nothing;
         }
         let score = similarity.score;
-        Some(Hit {
-            start: first.start,
-            end: last.end,
+        // The rest of the phrase: words right before or after the window
+        // that belong to the concept's vocabulary ("community of joint fate
+        // *of humankind*", read as the legacy "community of common destiny").
+        let vocabulary = self
+            .vocabulary
+            .get(&form.concept)
+            .map_or(&[][..], Vec::as_slice);
+        let belongs = |from: &Token, to: &Token| {
+            to.word.abs_diff(from.word) <= 2
+                && !text[from.end.min(to.end)..from.start.max(to.start)].contains(PUNCTUATION)
+                && vocabulary.binary_search(&to.stem).is_ok()
+        };
+        let mut end = last;
+        for token in window.iter().skip_while(|t| t.start <= last.start) {
+            if !belongs(&end, token) {
+                break;
+            }
+            end = *token;
+        }
+        let mut start = first;
+        for token in tokens[..at].iter().rev() {
+            if !belongs(&start, token) {
+                break;
+            }
+            start = *token;
+        }
+        Verdict::Hit(Hit {
+            start: start.start,
+            end: end.end,
             concept: form.concept,
             status: Status::Fuzzy,
             severity: form.severity.max(Severity::Warning),
@@ -356,20 +579,31 @@ impl FuzzyIndex {
         let char_dice = strsim::sorensen_dice(&content.join(" "), &fuzzy.content);
         Similarity {
             score: ((token_dice + char_dice) / 2.0) as f32,
-            shared,
-            extra: window_size - shared,
         }
     }
+}
+
+/// What a window at an anchor is, read as one form.
+enum Verdict {
+    /// Not close enough.
+    Nothing,
+    /// It is one of the concept's correct forms: no candidate for the concept here.
+    Veto,
+    /// A candidate finding.
+    Hit(Hit),
 }
 
 /// How a window compares with a form.
 struct Similarity {
     /// Mean of token-level and character-level Dice, in 0..=1.
     score: f32,
-    /// Content stems of the form found in the window.
-    shared: usize,
-    /// Content words of the window that are not in the form.
-    extra: usize,
+}
+
+/// How many coordinating conjunctions `text` holds.
+fn conjunctions(text: &str) -> usize {
+    words(text)
+        .filter(|(_, _, w)| matches!(*w, "and" | "or" | "but" | "nor"))
+        .count()
 }
 
 fn is_stopword(word: &str) -> bool {
@@ -421,6 +655,80 @@ fn american(word: &str) -> String {
         w = format!("{stem}ter");
     }
     w
+}
+
+/// Words machine translation uses interchangeably for the same source word
+/// in this domain (命运 fate/destiny, 人类 mankind/humankind/humanity, 大
+/// big/large/great/major, 方案 solution/scheme/plan…). Each group maps to its
+/// first word before stemming, so "community of human fate" and "community
+/// of human destiny" compare as the same words. Only fuzzy matching sees
+/// this; literal matching stays exact.
+const SYNONYMS: &[&[&str]] = &[
+    &["destiny", "fate", "destinies", "fates"],
+    &["mankind", "humankind", "humanity", "human", "humans"],
+    &["era", "epoch", "age", "times"],
+    &["major", "big", "large", "great"],
+    &["country", "nation", "countries", "nations"],
+    &["wisdom", "intelligence"],
+    &[
+        "solution",
+        "scheme",
+        "plan",
+        "program",
+        "programme",
+        "approach",
+    ],
+    &["initiative", "proposal", "initiation"],
+    &["prosperity", "affluence", "wealth"],
+    &[
+        "rejuvenation",
+        "revitalization",
+        "renewal",
+        "revival",
+        "resurgence",
+        "renaissance",
+    ],
+    &["system", "institution", "systems", "institutions"],
+    &["thought", "thinking", "ideology"],
+    &[
+        "concept",
+        "idea",
+        "notion",
+        "philosophy",
+        "outlook",
+        "vision",
+    ],
+    &["security", "safety"],
+    &[
+        "build",
+        "building",
+        "construct",
+        "constructing",
+        "construction",
+        "create",
+        "creating",
+    ],
+    &["shared", "common", "joint", "share"],
+    &["right", "correct", "proper"],
+    &["confrontation", "antagonism", "opposition"],
+    &[
+        "sessions",
+        "meetings",
+        "assemblies",
+        "session",
+        "meeting",
+        "assembly",
+    ],
+    &["rural", "countryside"],
+    &["ecological", "eco"],
+];
+
+/// The first word of `word`'s synonym group, or `word` itself.
+fn synonym(word: &str) -> &str {
+    SYNONYMS
+        .iter()
+        .find(|group| group.contains(&word))
+        .map_or(word, |group| group[0])
 }
 
 /// Strips derivational endings the Snowball stemmer keeps apart

@@ -40,9 +40,28 @@ fn hits(matcher: &Matcher, text: &str) -> Vec<String> {
 /// (text, expected hits)
 const CASES: &[(&str, &[&str])] = &[
     (
-        "We build a community of human destiny.",
+        "We praise a community of human destiny.",
         &["community:variant:community of human destiny"],
     ),
+    // A fuzzy reading that strictly contains a listed variant of another
+    // concept, with the extra word where that concept's form has it, wins.
+    (
+        "We build a community of human destiny.",
+        &["building:fuzzy:build a community of human destiny"],
+    ),
+    // Unlisted renderings: synonyms, reordering, inserted words.
+    (
+        "a community of joint fate of humankind",
+        &["community:fuzzy:community of joint fate of humankind"],
+    ),
+    (
+        "mankind's shared-destiny community",
+        &["community:fuzzy:mankind's shared-destiny community"],
+    ),
+    // The correct form's own words in its order are not a near-miss: a
+    // sentence using them, or the form with other function words.
+    ("The community wants a shared future for mankind.", &[]),
+    ("The international community and a shared future.", &[]),
     (
         "Communities of Common Destiny are old.",
         &["community:variant:Communities of Common Destiny"],

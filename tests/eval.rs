@@ -1,0 +1,40 @@
+//! Regression floors for the measured precision and recall (`termaudit
+//! eval`). The floors sit well below the figures in the README, so only a
+//! real regression fails; the figures themselves are measured, not asserted.
+
+#![allow(clippy::unwrap_used)] // test helpers fail loudly by design
+
+mod common;
+
+use common::{root, run_in};
+
+/// (precision, recall) of the first row named `row` after `section`.
+fn figures(output: &str, section: &str, row: &str) -> (f64, f64) {
+    let after = &output[output.find(section).unwrap()..];
+    let line = after.lines().find(|l| l.starts_with(row)).unwrap();
+    let cells: Vec<f64> = line[row.len()..]
+        .split_whitespace()
+        .filter_map(|c| c.parse().ok())
+        .collect();
+    (cells[3], cells[4])
+}
+
+#[test]
+fn precision_and_recall_stay_above_their_floors() {
+    let run = run_in(&root(), &["eval"], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = &run.stdout;
+    let floors = [
+        ("# Labelled corpus", "overall", 0.75, 0.45),
+        ("# Labelled corpus", "listed wrong renderings", 0.75, 0.95),
+        ("# Labelled corpus", "unlisted wrong renderings", 0.70, 0.25),
+        ("# Leave-one-out", "overall", 0.85, 0.50),
+    ];
+    for (section, row, min_precision, min_recall) in floors {
+        let (precision, recall) = figures(out, section, row);
+        assert!(
+            precision >= min_precision && recall >= min_recall,
+            "{section} / {row}: precision {precision} (floor {min_precision}), recall {recall} (floor {min_recall})\n{out}"
+        );
+    }
+}
