@@ -55,7 +55,7 @@ fn output_formats_match_snapshots() {
     let run = sb.run(&["check", "draft.txt"]);
     assert_eq!(
         run.stderr.lines().last().unwrap(),
-        "4 findings (3 errors, 0 warnings, 1 info) in 1 file"
+        "4 findings (2 errors, 1 warning, 1 info) in 1 file"
     );
 }
 
