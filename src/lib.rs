@@ -28,9 +28,12 @@
 #![deny(missing_docs)]
 
 pub mod audit;
+pub mod bilingual;
 pub mod config;
+pub mod document;
 pub mod error;
 pub mod eval;
+pub mod extract;
 pub mod fix;
 pub mod glossary;
 pub mod matcher;
