@@ -70,7 +70,12 @@ pub fn extract(input: &str) -> Result<Vec<Segment>, ExtractError> {
                 ));
             }
         };
-        if matches!(field, Field::Context | Field::Id) && entry.has_strings() {
+        let starts_entry = match field {
+            Field::Context => entry.has_strings(),
+            Field::Id => entry.id.is_some() || !entry.strs.is_empty(),
+            _ => false,
+        };
+        if starts_entry {
             entry.finish_into(&mut segments);
             entry = Entry::default();
         }
