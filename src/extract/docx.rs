@@ -141,6 +141,35 @@ mod tests {
         );
     }
 
+    fn docx(document_xml: &str) -> Vec<u8> {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default();
+        zip.start_file(DOCUMENT_PART, options).unwrap();
+        zip.write_all(document_xml.as_bytes()).unwrap();
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn extracts_from_the_zip_and_survives_truncation() {
+        let whole = docx(
+            "<w:document xmlns:w=\"x\"><w:body><w:p><w:r><w:t>A</w:t></w:r></w:p><w:p><w:r><w:t>B &amp; C</w:t></w:r></w:p></w:body></w:document>",
+        );
+        let extracted = extract(&whole).unwrap();
+        assert_eq!(extracted.original, "A\nB & C");
+        assert_eq!(extracted.segments.len(), 2);
+        assert_eq!(extracted.segments[1].origin(), 2);
+        for cut in 0..whole.len() {
+            assert!(extract(&whole[..cut]).is_err(), "cut at {cut}");
+        }
+        let broken = docx("<w:document><w:p><w:t>x</w:p></w:document>");
+        let e = extract(&broken).unwrap_err();
+        assert!(
+            e.reason.starts_with("word/document.xml: line 1, column"),
+            "{e:?}"
+        );
+    }
+
     #[test]
     fn not_a_zip_is_an_error() {
         let e = extract(b"PK\x03\x04 truncated").unwrap_err();

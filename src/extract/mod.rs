@@ -430,6 +430,49 @@ mod tests {
         assert_eq!(find_url("swww.x", 0), None);
     }
 
+    /// Every prefix of every fixture (a file cut off anywhere) extracts or
+    /// fails with an error, and every segment maps inside the input.
+    #[test]
+    fn truncated_input_never_panics() {
+        let fixtures = [
+            (
+                Format::Markdown,
+                include_str!("../../tests/fixtures/formats/speech.md"),
+            ),
+            (
+                Format::Html,
+                include_str!("../../tests/fixtures/formats/speech.html"),
+            ),
+            (
+                Format::Xliff,
+                include_str!("../../tests/fixtures/formats/speech.xlf"),
+            ),
+            (
+                Format::Tmx,
+                include_str!("../../tests/fixtures/formats/speech.tmx"),
+            ),
+            (
+                Format::Po,
+                include_str!("../../tests/fixtures/formats/speech.po"),
+            ),
+            (
+                Format::Xliff,
+                include_str!("../../tests/fixtures/formats/broken.xlf"),
+            ),
+        ];
+        for (format, text) in fixtures {
+            for (cut, _) in text.char_indices() {
+                let prefix = &text[..cut];
+                if let Ok(extracted) = extract_text(format, prefix.to_string()) {
+                    for segment in &extracted.segments {
+                        let (start, end) = segment.original_span(0, segment.text.len());
+                        assert!(start <= end && end <= prefix.len(), "{format} cut at {cut}");
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn shorten_cuts_on_characters() {
         assert_eq!(shorten(" a\n b ", 10), "a b");

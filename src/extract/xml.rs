@@ -132,7 +132,11 @@ pub(crate) fn push_text(
     span: &Range<usize>,
 ) -> bool {
     match event {
-        Event::Text(_) => builder.push_verbatim(&input[span.clone()], span.start),
+        Event::Text(_) => {
+            if let Some(raw) = input.get(span.clone()) {
+                builder.push_verbatim(raw, span.start);
+            }
+        }
         Event::CData(_) => {
             let inner_start = (span.start + "<![CDATA[".len()).min(span.end);
             let inner_end = span.end.saturating_sub("]]>".len()).max(inner_start);
@@ -167,7 +171,11 @@ fn push_reference(
     match decoded {
         Some(ch) => builder.push_char(ch, span.start, span.end),
         // An entity declared in a DTD we do not read: keep it as written.
-        None => builder.push_verbatim(&input[span.clone()], span.start),
+        None => {
+            if let Some(raw) = input.get(span.clone()) {
+                builder.push_verbatim(raw, span.start);
+            }
+        }
     }
 }
 
