@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::document;
+use crate::extract::Format;
 use crate::glossary::{ConceptId, Severity};
 use crate::matcher::{FormId, MatchScratch, Matcher, Status};
 use crate::normalize::{Folded, LineIndex, fold_into};
@@ -48,6 +50,9 @@ pub struct Finding {
     pub score: f32,
     /// The literal form matched, or the nearest one for fuzzy findings.
     pub form: Option<FormId>,
+    /// The id of the bilingual segment it is in (XLIFF unit, TMX `tuid`,
+    /// PO context); `None` in formats without segment ids.
+    pub segment: Option<String>,
 }
 
 /// Occurrence counts of a document: (concept, status, folded form) → count.
@@ -167,6 +172,7 @@ fn audit_piece(matcher: &Matcher, piece: &Piece, scratch: &mut Scratch, report: 
             highlight,
             score: hit.score,
             form: hit.form,
+            segment: None,
         });
     }
 }
@@ -382,6 +388,8 @@ pub struct AuditOptions {
     pub walk: WalkOptions,
     /// Files larger than this are audited in chunks.
     pub chunk_size: usize,
+    /// Read every file as this format; `None` goes by each file's extension.
+    pub format: Option<Format>,
 }
 
 impl Default for AuditOptions {
@@ -389,6 +397,7 @@ impl Default for AuditOptions {
         AuditOptions {
             walk: WalkOptions::default(),
             chunk_size: DEFAULT_CHUNK_SIZE,
+            format: None,
         }
     }
 }
@@ -430,7 +439,10 @@ pub fn audit_stream(
         let results: Vec<_> = batch
             .par_iter()
             .map_init(Scratch::default, |scratch, path| {
-                audit_file(matcher, path, options.chunk_size, scratch)
+                match options.format.unwrap_or_else(|| Format::from_path(path)) {
+                    Format::Text => audit_file(matcher, path, options.chunk_size, scratch),
+                    format => document::audit_file(matcher, path, format, scratch),
+                }
             })
             .collect();
         for result in results {
@@ -450,17 +462,17 @@ pub fn audit_stream(
 /// Audits every file under `paths` and keeps all results in memory; for
 /// drafts and tests. Archives go through [`audit_stream`].
 pub fn audit_paths(matcher: &Matcher, paths: &[PathBuf]) -> AuditRun {
+    audit_paths_with(matcher, paths, &AuditOptions::default())
+}
+
+/// Like [`audit_paths`], with options (a forced input format, walk flags).
+pub fn audit_paths_with(matcher: &Matcher, paths: &[PathBuf], options: &AuditOptions) -> AuditRun {
     let mut run = AuditRun::default();
-    audit_stream(
-        matcher,
-        paths,
-        &AuditOptions::default(),
-        &mut |event| match event {
-            Event::Walked { .. } => {}
-            Event::Doc(report) => run.docs.push(report),
-            Event::Problem(error) => run.errors.push(error),
-        },
-    );
+    audit_stream(matcher, paths, options, &mut |event| match event {
+        Event::Walked { .. } => {}
+        Event::Doc(report) => run.docs.push(report),
+        Event::Problem(error) => run.errors.push(error),
+    });
     run.errors.sort_by(|a, b| a.path.cmp(&b.path));
     run
 }

@@ -6,7 +6,9 @@ mod audit;
 mod check;
 mod eval;
 mod fix;
+mod formats;
 mod glossary;
+mod glossary_io;
 
 use std::collections::HashSet;
 use std::path::PathBuf;

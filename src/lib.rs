@@ -5,11 +5,11 @@
 //!
 //! ```text
 //! glossary/*.csv ─load, validate─▶ Glossary ─compile─▶ Matcher (one automaton + patterns)
-//! paths ─walk─▶ files ─read, decode─▶ text ─fold─▶ Folded ─find─▶ Hits ─▶ Findings ─▶ reports
+//! paths ─walk─▶ files ─read, decode─▶ text ─extract─▶ segments ─fold─▶ Folded ─find─▶ Hits ─▶ Findings ─▶ reports
 //! ```
 //!
-//! The library never prints; [`audit`] and [`report`] are the only modules
-//! that touch the filesystem.
+//! The library never prints; [`source`], [`audit`], [`document`] and
+//! [`report`] are the only modules that touch the filesystem.
 //!
 //! ```
 //! use std::path::Path;
@@ -28,9 +28,12 @@
 #![deny(missing_docs)]
 
 pub mod audit;
+pub mod bilingual;
 pub mod config;
+pub mod document;
 pub mod error;
 pub mod eval;
+pub mod extract;
 pub mod fix;
 pub mod glossary;
 pub mod matcher;

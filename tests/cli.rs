@@ -148,7 +148,7 @@ fn audit_writes_four_reports_and_continues_past_unreadable_files() {
         findings[0],
         [
             "id", "file", "line", "column", "concept", "severity", "kind", "score", "found",
-            "expected", "context", "note", "review"
+            "expected", "context", "note", "review", "segment"
         ]
     );
     let cells: Vec<_> = findings[1..]

@@ -245,7 +245,7 @@ fn workbook_reads_back_cell_by_cell() {
         ),
         "{sheet}"
     );
-    assert!(sheet.contains(r#"<autoFilter ref="A1:M6"/>"#), "{sheet}");
+    assert!(sheet.contains(r#"<autoFilter ref="A1:N6"/>"#), "{sheet}");
     assert!(sheet.contains(r#"<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" errorTitle="Review""#), "{sheet}");
     assert!(
         sheet.contains(r#"<sqref>M2:M6</sqref>"#) || sheet.contains(r#"sqref="M2:M6""#),

@@ -8,6 +8,7 @@ use anyhow::Context;
 use clap::Args as ClapArgs;
 use indicatif::{ProgressBar, ProgressStyle};
 
+use super::formats::FormatIn;
 use super::{CommonArgs, ExitStatus, FailOn, concept_ids, load_glossary};
 use termaudit::audit::AuditRun;
 use termaudit::audit::{self, AuditOptions, Event};
@@ -73,6 +74,8 @@ pub(super) struct AuditArgs {
     /// Files larger than this many bytes are audited in overlapping chunks.
     #[arg(long, value_name = "BYTES", default_value_t = audit::DEFAULT_CHUNK_SIZE, hide = true)]
     chunk_size: usize,
+    #[command(flatten)]
+    format: FormatIn,
 }
 
 pub(super) fn run(args: AuditArgs) -> anyhow::Result<ExitStatus> {
@@ -104,6 +107,7 @@ pub(super) fn run(args: AuditArgs) -> anyhow::Result<ExitStatus> {
             excludes: args.exclude.clone(),
         },
         chunk_size: args.chunk_size.max(1024),
+        format: args.format.format_in,
     };
     let grouping = if args.group_by_dir {
         Grouping::Directory

@@ -5,11 +5,14 @@ use std::path::PathBuf;
 
 use clap::{Args as ClapArgs, ValueEnum};
 
+use super::formats::FormatIn;
 use super::{
     ColorChoice, CommonArgs, ExitStatus, FailOn, concept_ids, exit_status, load_glossary,
     read_stdin,
 };
 use termaudit::audit::{self, AuditRun, DocReport};
+use termaudit::document;
+use termaudit::extract::Format as InputFormat;
 use termaudit::report::terminal::{self, Format};
 
 /// Output format of `check`.
@@ -42,6 +45,8 @@ pub(super) struct CheckArgs {
     /// Do not print the closing count.
     #[arg(long, short = 'q')]
     quiet: bool,
+    #[command(flatten)]
+    format_in: FormatIn,
 }
 
 pub(super) fn run(args: CheckArgs) -> anyhow::Result<ExitStatus> {
@@ -58,13 +63,38 @@ pub(super) fn run(args: CheckArgs) -> anyhow::Result<ExitStatus> {
         .filter(|f| f.as_os_str() != "-")
         .cloned()
         .collect();
+    let input_format = args.format_in.format_in;
     if stdin {
-        let (text, _) = read_stdin()?;
-        run.docs
-            .push(audit::audit_text(&checked.matcher, "<stdin>", &text));
+        match input_format.filter(|f| *f != InputFormat::Text) {
+            None => {
+                let (text, _) = read_stdin()?;
+                run.docs
+                    .push(audit::audit_text(&checked.matcher, "<stdin>", &text));
+            }
+            Some(format) => {
+                let mut bytes = Vec::new();
+                std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)?;
+                let stdin_path = std::path::Path::new("<stdin>");
+                let mut scratch = audit::Scratch::default();
+                match document::audit_bytes(
+                    &checked.matcher,
+                    stdin_path,
+                    bytes,
+                    format,
+                    &mut scratch,
+                ) {
+                    Ok((report, _)) => run.docs.push(report),
+                    Err(error) => run.errors.push(error),
+                }
+            }
+        }
     }
     if !paths.is_empty() {
-        let mut files = audit::audit_paths(&checked.matcher, &paths);
+        let options = audit::AuditOptions {
+            format: input_format,
+            ..audit::AuditOptions::default()
+        };
+        let mut files = audit::audit_paths_with(&checked.matcher, &paths, &options);
         run.docs.append(&mut files.docs);
         run.errors.append(&mut files.errors);
     }

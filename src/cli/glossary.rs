@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::Subcommand;
 
-use super::{CommonArgs, ExitStatus, FailOn, load_glossary};
+use super::{CommonArgs, ExitStatus, FailOn, glossary_io, load_glossary};
 use termaudit::glossary;
 use termaudit::report;
 
@@ -24,6 +24,31 @@ pub(super) enum GlossaryCommand {
         #[arg(long)]
         check: bool,
     },
+    /// Convert a TBX termbase (TBX-Basic) into a glossary CSV file.
+    Import {
+        /// The .tbx file.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The glossary file to write.
+        #[arg(
+            long,
+            short = 'o',
+            value_name = "FILE",
+            default_value = "glossary/imported.csv"
+        )]
+        out: PathBuf,
+    },
+    /// Write the glossary out as a TBX termbase (TBX-Basic).
+    Export {
+        /// Write TBX (the only export format so far).
+        #[arg(long, required = true)]
+        tbx: bool,
+        #[command(flatten)]
+        common: CommonArgs,
+        /// The file to write [default: standard output].
+        #[arg(long, short = 'o', value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
 }
 
 pub(super) fn run(command: GlossaryCommand) -> anyhow::Result<ExitStatus> {
@@ -32,6 +57,11 @@ pub(super) fn run(command: GlossaryCommand) -> anyhow::Result<ExitStatus> {
         GlossaryCommand::Fmt { common, check } => {
             let settings = common.settings(None, FailOn::Never)?;
             run_fmt(&settings.glossary, check)
+        }
+        GlossaryCommand::Import { file, out } => glossary_io::run_import(&file, &out),
+        GlossaryCommand::Export { common, out, .. } => {
+            let settings = common.settings(None, FailOn::Never)?;
+            glossary_io::run_export(&settings.glossary, out.as_deref())
         }
     }
 }

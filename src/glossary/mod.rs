@@ -4,6 +4,7 @@
 
 mod canonical;
 mod load;
+pub mod tbx;
 mod validate;
 
 use std::fmt;

@@ -15,6 +15,7 @@ mod resolve;
 
 use regex::Regex;
 
+use crate::bilingual::SourceIndex;
 use crate::error::{GlossaryError, GlossaryErrors};
 use crate::glossary::{ConceptId, Glossary, Severity};
 use crate::normalize::{Folded, fold_str};
@@ -61,6 +62,8 @@ pub enum Status {
     Pattern,
     /// A wrong rendering close to a form of the concept.
     Fuzzy,
+    /// A source term whose concept the bilingual target does not render.
+    Missing,
 }
 
 impl Status {
@@ -77,6 +80,7 @@ impl Status {
             Status::Variant => "variant",
             Status::Pattern => "pattern",
             Status::Fuzzy => "fuzzy",
+            Status::Missing => "missing",
         }
     }
 }
@@ -125,6 +129,7 @@ pub struct Matcher {
     exact: exact::ExactMatcher,
     patterns: pattern::PatternMatcher,
     fuzzy: Option<fuzzy::FuzzyIndex>,
+    sources: SourceIndex,
 }
 
 /// How a glossary is compiled.
@@ -245,12 +250,20 @@ impl Matcher {
         let fuzzy = options
             .fuzzy_threshold
             .map(|threshold| fuzzy::FuzzyIndex::build(&forms, threshold));
+        let sources = SourceIndex::build(glossary).map_err(|e| {
+            GlossaryErrors(vec![GlossaryError::new(
+                "glossary",
+                Default::default(),
+                format!("cannot build the source-term automaton: {e}"),
+            )])
+        })?;
         Ok(Matcher {
             concepts,
             forms,
             exact,
             patterns,
             fuzzy,
+            sources,
         })
     }
 
@@ -262,6 +275,12 @@ impl Matcher {
     /// The literal forms, indexed by [`FormId`].
     pub fn forms(&self) -> &[Form] {
         &self.forms
+    }
+
+    /// The source terms, for the bilingual check of segments that carry
+    /// their source text.
+    pub fn sources(&self) -> &SourceIndex {
+        &self.sources
     }
 
     /// Finds all occurrences in `folded`, resolved and sorted by position,

@@ -22,7 +22,7 @@ use crate::source::SourceError;
 /// Header of `findings.csv`.
 pub const FINDINGS_HEADER: &[&str] = &[
     "id", "file", "line", "column", "concept", "severity", "kind", "score", "found", "expected",
-    "context", "note", "review",
+    "context", "note", "review", "segment",
 ];
 /// Header of `summary.csv` (the first column is `folder` when grouping by folder).
 pub const SUMMARY_HEADER: &[&str] = &[
@@ -230,7 +230,7 @@ impl<'m> ReportWriter<'m> {
 }
 
 /// The cells of one `findings.csv` row, unguarded.
-pub fn finding_row(matcher: &Matcher, doc: &DocReport, finding: &Finding) -> [String; 13] {
+pub fn finding_row(matcher: &Matcher, doc: &DocReport, finding: &Finding) -> [String; 14] {
     let concept = &matcher.concepts()[finding.concept];
     let note = match (finding.status, finding.form) {
         (Status::Fuzzy, Some(form)) => {
@@ -256,6 +256,7 @@ pub fn finding_row(matcher: &Matcher, doc: &DocReport, finding: &Finding) -> [St
         finding.context.clone(),
         note,
         String::new(),
+        finding.segment.clone().unwrap_or_default(),
     ]
 }
 

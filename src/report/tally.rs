@@ -39,6 +39,8 @@ impl Tally {
             Status::Variant => &mut self.variant,
             Status::Pattern => &mut self.pattern,
             Status::Fuzzy => &mut self.fuzzy,
+            // A missing rendering is a finding, never an occurrence of a form.
+            Status::Missing => return,
         };
         *slot += u64::from(count);
     }

@@ -192,7 +192,7 @@ fn findings_sheet(
         "Findings",
         FINDINGS_HEADER,
         &[
-            17.0, 28.0, 6.0, 7.0, 22.0, 9.0, 8.0, 6.0, 28.0, 30.0, 60.0, 40.0, 15.0,
+            17.0, 28.0, 6.0, 7.0, 22.0, 9.0, 8.0, 6.0, 28.0, 30.0, 60.0, 40.0, 15.0, 14.0,
         ],
     )?;
     let total = run.findings().count();
@@ -211,7 +211,10 @@ fn findings_sheet(
         )?;
     }
     filter(sheet, FINDINGS_HEADER.len(), rows)?;
-    let review_col = (FINDINGS_HEADER.len() - 1) as u16;
+    let review_col = FINDINGS_HEADER
+        .iter()
+        .position(|h| *h == "review")
+        .unwrap_or(FINDINGS_HEADER.len() - 1) as u16;
     let review = DataValidation::new()
         .allow_list_strings(REVIEW_CHOICES)?
         .set_error_title("Review")?
