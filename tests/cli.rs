@@ -280,3 +280,43 @@ fn help_and_version() {
     assert_eq!(sb.run(&["--version"]).code, 0);
     assert_eq!(sb.run(&["audit", "--no-such-flag"]).code, 2);
 }
+
+#[test]
+fn candidates_csv_lists_distinct_fuzzy_finds_most_frequent_first() {
+    let sb = sandbox_with_glossary();
+    sb.write(
+        "docs/a.txt",
+        "They build a community of joint fate of humankind. Again: a Community of Joint Fate of Humankind.\n",
+    );
+    sb.write(
+        "docs/b.txt",
+        "Also mankind's shared-destiny community here.\n",
+    );
+    assert_eq!(sb.run(&["audit", "docs", "-o", "out", "-q"]).code, 0);
+    let rows = csv_rows(&sb.read("out/candidates.csv"));
+    assert_eq!(
+        rows[0],
+        [
+            "found",
+            "count",
+            "concept",
+            "best_score",
+            "nearest",
+            "example"
+        ]
+    );
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert_eq!(
+        rows[1][0..3],
+        ["community of joint fate of humankind", "2", "community"]
+    );
+    assert_eq!(
+        rows[2][0..3],
+        ["mankind's shared-destiny community", "1", "community"]
+    );
+    assert!(
+        rows[1][5].contains("They build a community of joint fate of humankind"),
+        "{rows:?}"
+    );
+    assert!(!rows[1][4].is_empty(), "nearest listed form named");
+}

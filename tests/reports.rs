@@ -51,7 +51,13 @@ fn excel_csv_starts_every_report_with_a_bom_and_default_does_not() {
     );
     audit(&sb, "out", &[]);
     audit(&sb, "excel", &["--excel-csv"]);
-    for name in ["findings.csv", "summary.csv", "concepts.csv", "errors.csv"] {
+    for name in [
+        "findings.csv",
+        "summary.csv",
+        "concepts.csv",
+        "candidates.csv",
+        "errors.csv",
+    ] {
         let plain = std::fs::read(sb.path(&format!("out/{name}"))).unwrap();
         let excel = std::fs::read(sb.path(&format!("excel/{name}"))).unwrap();
         assert!(!plain.starts_with(BOM.as_bytes()), "{name} plain");

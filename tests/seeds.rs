@@ -137,7 +137,13 @@ fn reports_are_identical_whatever_the_thread_count() {
     let many = tempfile::tempdir().unwrap();
     audit_seeds(one.path(), "1");
     audit_seeds(many.path(), "4");
-    for report in ["findings.csv", "summary.csv", "concepts.csv", "errors.csv"] {
+    for report in [
+        "findings.csv",
+        "summary.csv",
+        "concepts.csv",
+        "candidates.csv",
+        "errors.csv",
+    ] {
         let a = std::fs::read(one.path().join(report)).unwrap();
         let b = std::fs::read(many.path().join(report)).unwrap();
         assert!(a == b, "{report} differs between 1 and 4 threads");
@@ -152,7 +158,13 @@ fn committed_reports_are_current() {
     audit_seeds(out.path(), "2");
     let bless = std::env::var_os("TERMAUDIT_BLESS").is_some();
     let mut stale = Vec::new();
-    for report in ["findings.csv", "summary.csv", "concepts.csv", "errors.csv"] {
+    for report in [
+        "findings.csv",
+        "summary.csv",
+        "concepts.csv",
+        "candidates.csv",
+        "errors.csv",
+    ] {
         let fresh = std::fs::read(out.path().join(report)).unwrap();
         let committed_path = root().join("reports").join(report);
         if bless {

@@ -409,8 +409,8 @@ impl FuzzyIndex {
     /// Whether `candidate` may replace the literal hit `literal` it contains:
     /// only if the literal's words all belong to the candidate's form, the
     /// candidate's extra words sit on the same side of them as in the form,
-    /// and — when the literal reading is a correct form — the candidate is
-    /// as close as a near-miss of a correct form must be.
+    /// and the candidate is as close as a near-miss of a correct form must
+    /// be: overriding a listed reading needs more than a plain candidate.
     fn may_replace(
         &self,
         text: &str,
@@ -425,7 +425,7 @@ impl FuzzyIndex {
         else {
             return false;
         };
-        if !literal.status.is_finding() && candidate.score < self.threshold + CORRECT_FORM_MARGIN {
+        if candidate.score < self.threshold + CORRECT_FORM_MARGIN {
             return false;
         }
         let mut inner = Vec::new();

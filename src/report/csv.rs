@@ -10,6 +10,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::atomic::AtomicFile;
+use super::candidates::CandidateTable;
 use super::guard_formula;
 use super::tally::{
     ALL, FormTable, Grouping, ScopeTally, Summary, Tally, add_forms, form_counts_from,
@@ -37,6 +38,15 @@ pub const SUMMARY_HEADER: &[&str] = &[
 ];
 /// Header of `concepts.csv`.
 pub const CONCEPTS_HEADER: &[&str] = &["concept", "status", "form", "count", "files"];
+/// Header of `candidates.csv`.
+pub const CANDIDATES_HEADER: &[&str] = &[
+    "found",
+    "count",
+    "concept",
+    "best_score",
+    "nearest",
+    "example",
+];
 /// Header of `errors.csv`.
 pub const ERRORS_HEADER: &[&str] = &["file", "kind", "reason"];
 
@@ -120,7 +130,9 @@ pub struct ReportWriter<'m> {
     findings: CsvFile,
     summary_csv: CsvFile,
     concepts_path: PathBuf,
+    candidates_path: PathBuf,
     errors_path: PathBuf,
+    candidates: CandidateTable,
     /// Whole-run counts, and per-folder ones when grouping by folder.
     summary: Summary,
     forms: FormTable,
@@ -144,7 +156,9 @@ impl<'m> ReportWriter<'m> {
             findings: csv_file(&dir.join("findings.csv"), FINDINGS_HEADER, options)?,
             summary_csv: csv_file(&dir.join("summary.csv"), &summary_header, options)?,
             concepts_path: dir.join("concepts.csv"),
+            candidates_path: dir.join("candidates.csv"),
             errors_path: dir.join("errors.csv"),
+            candidates: CandidateTable::default(),
             summary: Summary::empty(options.grouping),
             forms: FormTable::new(),
             errors: Vec::new(),
@@ -172,6 +186,7 @@ impl<'m> ReportWriter<'m> {
             }
         }
         add_forms(&mut self.forms, doc);
+        self.candidates.add_doc(self.matcher, doc);
         Ok(())
     }
 
@@ -189,7 +204,7 @@ impl<'m> ReportWriter<'m> {
     }
 
     /// Writes the rest (folder and whole-run summary rows, `concepts.csv`,
-    /// `errors.csv`) and renames all four reports into place.
+    /// `candidates.csv`, `errors.csv`) and renames all reports into place.
     pub fn finish(mut self) -> io::Result<()> {
         for scope in self.summary.take_scopes() {
             write_scope(&mut self.summary_csv, &scope)?;
@@ -212,6 +227,17 @@ impl<'m> ReportWriter<'m> {
                 &f.files.to_string(),
             ])?;
         }
+        let mut candidates = csv_file(&self.candidates_path, CANDIDATES_HEADER, self.options)?;
+        for c in self.candidates.into_rows() {
+            candidates.write_record([
+                &*guard_formula(&c.found),
+                &c.count.to_string(),
+                &c.concept,
+                &format!("{:.2}", c.best_score),
+                &*guard_formula(&c.nearest),
+                &*guard_formula(&c.example),
+            ])?;
+        }
         let mut errors = csv_file(&self.errors_path, ERRORS_HEADER, self.options)?;
         self.errors.sort_by(|a, b| a.path.cmp(&b.path));
         for error in &self.errors {
@@ -225,6 +251,7 @@ impl<'m> ReportWriter<'m> {
         commit(self.findings)?;
         commit(self.summary_csv)?;
         commit(concepts)?;
+        commit(candidates)?;
         commit(errors)
     }
 }
