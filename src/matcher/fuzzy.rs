@@ -70,9 +70,9 @@ struct FuzzyForm {
     /// Content stems in the form's word order.
     ordered: Vec<StemId>,
     /// Content stems without synonym mapping, in order.
-    strict: Vec<String>,
+    strict: Vec<u32>,
     /// Every word, content words as strict stems: the form up to inflection.
-    sequence: Vec<String>,
+    sequence: Vec<u32>,
     /// The stem a window must contain: the phrase's head noun.
     head: StemId,
     /// How many of `stems` a window must contain.
@@ -94,11 +94,15 @@ pub struct FuzzyIndex {
     /// Every form with at least two content words.
     fuzzy_forms: Vec<FuzzyForm>,
     /// Concept → indices into `fuzzy_forms`.
-    forms_of: HashMap<ConceptId, Vec<usize>>,
+    forms_of: Vec<Vec<usize>>,
     /// Form id → index into `fuzzy_forms`.
     by_form: HashMap<FormId, usize>,
+    /// The widest window any form needs, in words.
+    max_reach: usize,
+    /// Strict stems (and function words) of the forms → id.
+    strict_ids: HashMap<String, u32>,
     /// Concept → every content stem of its forms, sorted.
-    vocabulary: HashMap<ConceptId, Vec<StemId>>,
+    vocabulary: Vec<Vec<StemId>>,
     threshold: f32,
 }
 
@@ -121,10 +125,28 @@ impl Clone for StemmerBox {
 /// Per-thread state: a word → stem cache and buffers.
 #[derive(Debug, Default)]
 pub struct Scratch {
-    cache: HashMap<Box<str>, Option<StemId>>,
+    cache: WordCache,
     tokens: Vec<Token>,
     candidates: Vec<Hit>,
 }
+
+/// Word → what the index knows of it, per thread: stemming is the costly
+/// part of fuzzy matching, so each distinct word is stemmed once.
+type WordCache = rustc_hash::FxHashMap<Box<str>, WordInfo>;
+
+/// What the index knows of a word.
+#[derive(Debug, Clone, Copy)]
+struct WordInfo {
+    /// Its stem after synonym mapping, if some form has it (`None` for
+    /// function words and words no form uses).
+    stem: Option<StemId>,
+    /// Its strict stem (function words: the word itself), or [`UNKNOWN`]
+    /// when no form has it.
+    strict: u32,
+}
+
+/// The strict id of a word that no form contains.
+const UNKNOWN: u32 = u32::MAX;
 
 /// Bound on the word cache, so a huge archive's vocabulary cannot grow it forever.
 const MAX_CACHED_WORDS: usize = 200_000;
@@ -146,9 +168,11 @@ impl FuzzyIndex {
             stems: HashMap::new(),
             postings: Vec::new(),
             fuzzy_forms: Vec::new(),
-            forms_of: HashMap::new(),
+            forms_of: Vec::new(),
             by_form: HashMap::new(),
-            vocabulary: HashMap::new(),
+            vocabulary: Vec::new(),
+            strict_ids: HashMap::new(),
+            max_reach: 0,
             threshold,
         };
         for (id, form) in forms.iter().enumerate() {
@@ -161,17 +185,18 @@ impl FuzzyIndex {
                     posting.push(form.concept);
                 }
             }
-            index
-                .vocabulary
-                .entry(form.concept)
-                .or_default()
-                .extend(&fuzzy.stems);
+            if index.vocabulary.len() <= form.concept {
+                index.vocabulary.resize_with(form.concept + 1, Vec::new);
+                index.forms_of.resize_with(form.concept + 1, Vec::new);
+            }
+            index.vocabulary[form.concept].extend(&fuzzy.stems);
+            index.max_reach = index.max_reach.max(fuzzy.words + WINDOW_SLACK);
             let at = index.fuzzy_forms.len();
-            index.forms_of.entry(form.concept).or_default().push(at);
+            index.forms_of[form.concept].push(at);
             index.by_form.insert(id, at);
             index.fuzzy_forms.push(fuzzy);
         }
-        for stems in index.vocabulary.values_mut() {
+        for stems in &mut index.vocabulary {
             stems.sort_unstable();
             stems.dedup();
         }
@@ -198,7 +223,8 @@ impl FuzzyIndex {
             if let Some(stem) = self.stem(word) {
                 stems.push(self.intern(&stem));
                 content.push(american(word));
-                strict.push(self.strict_stem(word));
+                let key = self.strict_stem(word);
+                strict.push(self.intern_strict(key));
             }
         }
         let head = self.intern(&self.stem(head_word)?);
@@ -214,7 +240,10 @@ impl FuzzyIndex {
             stems,
             ordered,
             strict,
-            sequence: self.sequence(&form.folded),
+            sequence: words
+                .iter()
+                .map(|w| self.intern_strict(self.strict_key(w)))
+                .collect(),
             head,
             need,
             words: words.len(),
@@ -232,17 +261,19 @@ impl FuzzyIndex {
         self.postings.push(Vec::new());
         id
     }
-    /// The words of `text`, content words as strict stems.
-    fn sequence(&self, text: &str) -> Vec<String> {
-        words(text)
-            .map(|(_, _, w)| {
-                if is_stopword(w) {
-                    w.to_string()
-                } else {
-                    self.strict_stem(w)
-                }
-            })
-            .collect()
+    fn intern_strict(&mut self, key: String) -> u32 {
+        let next = self.strict_ids.len() as u32;
+        *self.strict_ids.entry(key).or_insert(next)
+    }
+
+    /// What a word is compared by strictly: a function word itself, a
+    /// content word's stem without synonym mapping.
+    fn strict_key(&self, word: &str) -> String {
+        if is_stopword(word) {
+            word.to_string()
+        } else {
+            self.strict_stem(word)
+        }
     }
 
     /// Whether `span` is a correct use of the correct form `f`, not a
@@ -253,9 +284,11 @@ impl FuzzyIndex {
     /// a short form ("major-country diplomacy"). The same content words
     /// with other function words ("Five Principles on Peaceful
     /// Coexistence") are not.
-    fn is_correct_use(&self, span: &str, f: &FuzzyForm) -> bool {
-        let sequence = self.sequence(span);
-        let content: Vec<&String> = words(span)
+    fn is_correct_use(&self, span: &str, f: &FuzzyForm, cache: &mut WordCache) -> bool {
+        let sequence: Vec<u32> = words(span)
+            .map(|(_, _, w)| self.lookup(w, cache).strict)
+            .collect();
+        let content: Vec<&u32> = words(span)
             .zip(&sequence)
             .filter(|((_, _, w), _)| !is_stopword(w))
             .map(|(_, s)| s)
@@ -285,16 +318,23 @@ impl FuzzyIndex {
         Some(root(&stem).to_string())
     }
 
-    fn lookup(&self, word: &str, cache: &mut HashMap<Box<str>, Option<StemId>>) -> Option<StemId> {
-        if let Some(&hit) = cache.get(word) {
-            return hit;
+    fn lookup(&self, word: &str, cache: &mut WordCache) -> WordInfo {
+        if let Some(&info) = cache.get(word) {
+            return info;
         }
-        let id = self.stem(word).and_then(|s| self.stems.get(&s).copied());
+        let info = WordInfo {
+            stem: self.stem(word).and_then(|s| self.stems.get(&s).copied()),
+            strict: self
+                .strict_ids
+                .get(&self.strict_key(word))
+                .copied()
+                .unwrap_or(UNKNOWN),
+        };
         if cache.len() >= MAX_CACHED_WORDS {
             cache.clear();
         }
-        cache.insert(word.into(), id);
-        id
+        cache.insert(word.into(), info);
+        info
     }
 
     /// Appends fuzzy hits in `text` to `hits`, which holds the resolved
@@ -309,7 +349,7 @@ impl FuzzyIndex {
         tokens.clear();
         candidates.clear();
         for (word, (start, end, w)) in words(text).enumerate() {
-            if let Some(stem) = self.lookup(w, cache) {
+            if let Some(stem) = self.lookup(w, cache).stem {
                 tokens.push(Token {
                     word,
                     stem,
@@ -319,14 +359,26 @@ impl FuzzyIndex {
             }
         }
         for (i, anchor) in tokens.iter().enumerate() {
+            // The stems within reach of the anchor, for a cheap test per
+            // concept before its forms are tried one by one.
+            let in_reach: Vec<StemId> = tokens[i + 1..]
+                .iter()
+                .take_while(|t| t.word - anchor.word < self.max_reach)
+                .map(|t| t.stem)
+                .filter(|&s| s != anchor.stem)
+                .collect();
             for &concept in &self.postings[anchor.stem as usize] {
+                let vocabulary = self.vocabulary.get(concept).map_or(&[][..], Vec::as_slice);
+                if !in_reach.iter().any(|s| vocabulary.binary_search(s).is_ok()) {
+                    continue;
+                }
                 // The best reading of the window at this anchor as this
                 // concept, unless it reads as one of the concept's correct forms.
                 let mut best: Option<Hit> = None;
                 let mut is_vetoed = false;
                 for fuzzy in self
                     .forms_of
-                    .get(&concept)
+                    .get(concept)
                     .into_iter()
                     .flatten()
                     .map(|&i| &self.fuzzy_forms[i])
@@ -346,7 +398,7 @@ impl FuzzyIndex {
                 // check again that it is not simply a correct form.
                 if let Some(hit) = best
                     && !is_vetoed
-                    && !self.reads_as_correct(&text[hit.start..hit.end], forms, concept)
+                    && !self.reads_as_correct(&text[hit.start..hit.end], forms, concept, cache)
                 {
                     candidates.push(hit);
                 }
@@ -396,14 +448,20 @@ impl FuzzyIndex {
 
     /// Whether `span` holds, in order, the own words of one of `concept`'s
     /// correct forms.
-    fn reads_as_correct(&self, span: &str, forms: &[Form], concept: ConceptId) -> bool {
+    fn reads_as_correct(
+        &self,
+        span: &str,
+        forms: &[Form],
+        concept: ConceptId,
+        cache: &mut WordCache,
+    ) -> bool {
         self.forms_of
-            .get(&concept)
+            .get(concept)
             .into_iter()
             .flatten()
             .map(|&i| &self.fuzzy_forms[i])
             .filter(|f| forms[f.form].kind != FormKind::Variant)
-            .any(|f| self.is_correct_use(span, f))
+            .any(|f| self.is_correct_use(span, f, cache))
     }
 
     /// Whether `candidate` may replace the literal hit `literal` it contains:
@@ -416,7 +474,7 @@ impl FuzzyIndex {
         text: &str,
         candidate: &Hit,
         literal: &Hit,
-        cache: &mut HashMap<Box<str>, Option<StemId>>,
+        cache: &mut WordCache,
     ) -> bool {
         let Some(fuzzy) = candidate
             .form
@@ -433,7 +491,7 @@ impl FuzzyIndex {
             if is_stopword(word) {
                 continue;
             }
-            match self.lookup(word, cache) {
+            match self.lookup(word, cache).stem {
                 Some(stem) if fuzzy.stems.binary_search(&stem).is_ok() => inner.push(stem),
                 _ => return false,
             }
@@ -465,22 +523,26 @@ impl FuzzyIndex {
         fuzzy: &FuzzyForm,
         tokens: &[Token],
         at: usize,
-        cache: &mut HashMap<Box<str>, Option<StemId>>,
+        cache: &mut WordCache,
     ) -> Verdict {
         let window = &tokens[at..];
         let first = window[0];
         let reach = fuzzy.words + WINDOW_SLACK;
-        let mut seen: Vec<StemId> = Vec::with_capacity(fuzzy.stems.len());
+        // Which of the form's stems the window holds, as bits by position
+        // in `fuzzy.stems` (forms with more than 64 stems use the first 64).
+        let mut seen: u64 = 0;
         let mut last = first;
         for token in window.iter().take_while(|t| t.word - first.word < reach) {
-            if fuzzy.stems.binary_search(&token.stem).is_ok() {
-                if !seen.contains(&token.stem) {
-                    seen.push(token.stem);
-                }
+            if let Ok(at) = fuzzy.stems.binary_search(&token.stem) {
+                seen |= 1 << (at % 64);
                 last = *token;
             }
         }
-        if seen.len() < fuzzy.need || !seen.contains(&fuzzy.head) {
+        let head_bit = fuzzy
+            .stems
+            .binary_search(&fuzzy.head)
+            .map_or(0, |at| 1 << (at % 64));
+        if (seen.count_ones() as usize) < fuzzy.need || seen & head_bit == 0 {
             return Verdict::Nothing;
         }
         let span = &text[first.start..last.end];
@@ -498,14 +560,14 @@ impl FuzzyIndex {
             FormKind::Variant => self.threshold,
             FormKind::Preferred | FormKind::Accepted => self.threshold + CORRECT_FORM_MARGIN,
         };
-        let similarity = self.similarity(span, fuzzy, cache);
+        let similarity = self.similarity(span, fuzzy, needed, cache);
         // A window with every content word of a correct form is that form,
         // inflected, with synonyms ("…for humanity" ~ "…for mankind") or
         // other function words, or a sentence that uses the term's words
         // ("the community wants a shared future"): not a garbled rendering.
         // The same words in another order ("mankind's shared-future
         // community") are a calque, and scored as usual.
-        if form.kind != FormKind::Variant && self.is_correct_use(span, fuzzy) {
+        if form.kind != FormKind::Variant && self.is_correct_use(span, fuzzy, cache) {
             return Verdict::Veto;
         }
         if similarity.score < needed {
@@ -517,7 +579,7 @@ impl FuzzyIndex {
         // *of humankind*", read as the legacy "community of common destiny").
         let vocabulary = self
             .vocabulary
-            .get(&form.concept)
+            .get(form.concept)
             .map_or(&[][..], Vec::as_slice);
         let belongs = |from: &Token, to: &Token| {
             to.word.abs_diff(from.word) <= 2
@@ -554,7 +616,8 @@ impl FuzzyIndex {
         &self,
         span: &str,
         fuzzy: &FuzzyForm,
-        cache: &mut HashMap<Box<str>, Option<StemId>>,
+        needed: f32,
+        cache: &mut WordCache,
     ) -> Similarity {
         let mut window_stems: Vec<StemId> = Vec::new();
         let mut unknown_words = 0usize;
@@ -564,7 +627,7 @@ impl FuzzyIndex {
                 continue;
             }
             content.push(american(word));
-            match self.lookup(word, cache) {
+            match self.lookup(word, cache).stem {
                 Some(stem) if !window_stems.contains(&stem) => window_stems.push(stem),
                 Some(_) => {}
                 None => unknown_words += 1,
@@ -576,6 +639,13 @@ impl FuzzyIndex {
             .count();
         let window_size = window_stems.len() + unknown_words;
         let token_dice = 2.0 * shared as f64 / (window_size + fuzzy.stems.len()) as f64;
+        // The character similarity is the costly half: skip it when even a
+        // perfect one could not lift the score to `needed`.
+        if (token_dice + 1.0) / 2.0 < f64::from(needed) {
+            return Similarity {
+                score: (token_dice / 2.0) as f32,
+            };
+        }
         let char_dice = strsim::sorensen_dice(&content.join(" "), &fuzzy.content);
         Similarity {
             score: ((token_dice + char_dice) / 2.0) as f32,

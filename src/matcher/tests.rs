@@ -150,3 +150,14 @@ fn result_does_not_depend_on_input_order() {
     resolve::resolve(&mut shuffled);
     assert_eq!(out, shuffled);
 }
+
+#[test]
+fn word_boundaries_become_ascii() {
+    assert_eq!(
+        super::ascii_word_boundaries(r"\bbig\b \Bx \\b \d"),
+        r"(?-u:\b)big(?-u:\b) (?-u:\B)x \\b \d"
+    );
+    let regex = compile_regex(r"\bbig countr(?:y|ies)\b").unwrap();
+    assert!(regex.is_match("a big country, “big countries”"));
+    assert!(!regex.is_match("a bigcountry"));
+}
