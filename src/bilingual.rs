@@ -73,6 +73,7 @@ impl SourceIndex {
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .build(&surfaces)?;
         Ok(SourceIndex {
             automaton: Some(automaton),

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::audit::audit_text;
+use crate::audit::{Scratch, audit_text_with};
 use crate::error::{GlossaryError, GlossaryErrors};
 use crate::glossary::{Glossary, load_paths};
 use crate::matcher::{MatchOptions, Matcher};
@@ -36,6 +36,8 @@ pub fn load_checked(paths: &[PathBuf], options: MatchOptions) -> Result<Checked,
 pub fn run(glossary: &Glossary, matcher: &Matcher) -> Result<usize, GlossaryErrors> {
     let mut errors = Vec::new();
     let mut passed = 0;
+    // One scratch for all sentences: its word cache stays warm.
+    let mut scratch = Scratch::default();
     for (id, concept) in glossary.concepts.iter().enumerate() {
         let fail = |column: &str, sentence: &str, reason: String| {
             GlossaryError::new(
@@ -45,7 +47,7 @@ pub fn run(glossary: &Glossary, matcher: &Matcher) -> Result<usize, GlossaryErro
             )
         };
         for sentence in &concept.must_flag {
-            let report = audit_text(matcher, "must_flag", sentence);
+            let report = audit_text_with(matcher, "must_flag", sentence, &mut scratch);
             if report.findings.iter().any(|f| f.concept == id) {
                 passed += 1;
             } else {
@@ -60,7 +62,7 @@ pub fn run(glossary: &Glossary, matcher: &Matcher) -> Result<usize, GlossaryErro
             }
         }
         for sentence in &concept.must_pass {
-            let report = audit_text(matcher, "must_pass", sentence);
+            let report = audit_text_with(matcher, "must_pass", sentence, &mut scratch);
             match report.findings.first() {
                 None => passed += 1,
                 Some(finding) => errors.push(fail(

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, BuildError, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, BuildError, Input, MatchKind};
 
 use super::{Form, FormId, FormKind, Hit, Status, inflect};
 
@@ -33,9 +33,12 @@ impl ExactMatcher {
                     pattern_form.push(id);
                 }
             }
-        }
+        } // A contiguous NFA builds in a fraction of a DFA's time and memory
+        // and, behind the automaton's prefilter, scans almost as fast: it
+        // keeps `check` on a draft interactive, start-up included.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&surfaces)?;
         Ok(ExactMatcher {
             automaton,
