@@ -74,7 +74,7 @@ PY
 echo "corpus: $(du -sh "$CORPUS" | cut -f1) in $(find "$CORPUS" -name '*.txt' | wc -l) files; machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 
 # --- the large corpus: termaudit vs rg vs cat ------------------------------
-hyperfine --warmup 1 --runs 3 --export-markdown "$WORK/large.md" \
+hyperfine --warmup 1 --runs "${RUNS:-3}" --export-markdown "$WORK/large.md" \
   -n "cat (read floor)" "find $CORPUS -name '*.txt' -print0 | xargs -0 cat > /dev/null" \
   -n "rg -F -i -f forms.txt" "rg -F -i -c -f $WORK/forms.txt $CORPUS > /dev/null || true" \
   -n "termaudit, fuzzy off, 1 thread" "$BIN audit $CORPUS -o $WORK/r1 -q --no-fuzzy -j 1" \
@@ -104,7 +104,7 @@ with open(os.path.join(out, 'generated.csv'), 'w') as f:
         n += 1
 PY
 cp glossary/terms.csv "$WORK/large-glossary/terms.csv"
-hyperfine --warmup 1 --runs 3 --export-markdown "$WORK/glossary.md" \
+hyperfine --warmup 1 --runs "${RUNS:-3}" --export-markdown "$WORK/glossary.md" \
   -n "bundled glossary (100 concepts)" "$BIN audit $CORPUS -o $WORK/g1 -q" \
   -n "bundled + 10,000 generated concepts" "$BIN audit $CORPUS -o $WORK/g2 -q -g $WORK/large-glossary"
 

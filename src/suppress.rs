@@ -121,37 +121,71 @@ impl Suppressions {
 }
 
 /// Reads the ids of findings a reviewer marked `ok`, `false positive` or
-/// `wontfix` (any case) in the `review` column of a `findings.csv`.
+/// `wontfix` (any case) in the `review` column of a `findings.csv`, or of the
+/// Findings sheet of a workbook written by `--xlsx`.
 pub fn read_baseline(path: &Path) -> io::Result<HashSet<String>> {
-    let mut reader = csv::Reader::from_path(path).map_err(io::Error::other)?;
-    let headers = reader.headers().map_err(io::Error::other)?.clone();
+    let rows = if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+    {
+        workbook_rows(path)?
+    } else {
+        csv_rows(path)?
+    };
+    let mut rows = rows.into_iter();
+    let header = rows.next().unwrap_or_default();
     let column = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h.trim() == name)
-            .ok_or_else(|| {
-                io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    format!("{}: no {name:?} column", path.display()),
-                )
-            })
+        header.iter().position(|h| h.trim() == name).ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("{}: no {name:?} column", path.display()),
+            )
+        })
     };
     let (id, review) = (column("id")?, column("review")?);
     let mut ids = HashSet::new();
-    for record in reader.records() {
-        let record = record.map_err(io::Error::other)?;
-        let verdict = record.get(review).unwrap_or("").trim().to_lowercase();
+    for row in rows {
+        let verdict = row.get(review).map_or("", |v| v.trim()).to_lowercase();
         if SUPPRESSING_VERDICTS.contains(&verdict.as_str()) {
             ids.insert(
-                record
-                    .get(id)
-                    .unwrap_or("")
-                    .trim_start_matches('\'')
+                row.get(id)
+                    .map_or("", |v| v.trim_start_matches('\''))
                     .to_string(),
             );
         }
     }
     Ok(ids)
+}
+
+fn csv_rows(path: &Path) -> io::Result<Vec<Vec<String>>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_path(path)
+        .map_err(io::Error::other)?;
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(io::Error::other)?;
+        rows.push(
+            record
+                .iter()
+                .map(|c| c.trim_start_matches('\u{feff}').to_string())
+                .collect(),
+        );
+    }
+    Ok(rows)
+}
+
+fn workbook_rows(path: &Path) -> io::Result<Vec<Vec<String>>> {
+    use calamine::Reader;
+    let mut workbook = calamine::open_workbook_auto(path).map_err(io::Error::other)?;
+    let sheet = workbook
+        .worksheet_range("Findings")
+        .map_err(io::Error::other)?;
+    Ok(sheet
+        .rows()
+        .map(|row| row.iter().map(|cell| cell.to_string()).collect())
+        .collect())
 }
 
 #[cfg(test)]

@@ -308,3 +308,42 @@ fn config_is_discovered_upwards_and_flags_win() {
         run.stderr
     );
 }
+
+#[test]
+fn baseline_can_be_a_reviewed_workbook() {
+    let sb = sandbox();
+    sb.write(
+        "docs/a.txt",
+        "Para one: the Supreme Leader spoke.\n\nPara two: a community of human destiny.\n",
+    );
+    assert_eq!(sb.run(&["audit", "docs", "-o", "first", "-q"]).code, 0);
+    let rows = csv_rows(&sb.read("first/findings.csv"));
+    // A reviewer's workbook: the Findings sheet as `--xlsx` writes it, with
+    // a verdict in the review column of the first finding.
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet().set_name("Findings").unwrap();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, cell).unwrap();
+        }
+    }
+    let review = rows[0].iter().position(|h| h == "review").unwrap() as u16;
+    sheet.write_string(1, review, "WontFix").unwrap();
+    workbook.save(sb.path("reviewed.xlsx")).unwrap();
+
+    let run = sb.run(&[
+        "audit",
+        "docs",
+        "-o",
+        "second",
+        "--baseline",
+        "reviewed.xlsx",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("1 findings (1 suppressed)"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(csv_rows(&sb.read("second/findings.csv")).len(), 2);
+}
