@@ -128,6 +128,9 @@ pub struct Scratch {
     cache: WordCache,
     tokens: Vec<Token>,
     candidates: Vec<Hit>,
+    /// Per concept: the last anchor (plus one) whose window holds another
+    /// stem of the concept.
+    supported: Vec<u32>,
 }
 
 /// Word → what the index knows of it, per thread: stemming is the costly
@@ -345,9 +348,12 @@ impl FuzzyIndex {
             cache,
             tokens,
             candidates,
+            supported,
         } = scratch;
         tokens.clear();
         candidates.clear();
+        supported.clear();
+        supported.resize(self.forms_of.len(), 0);
         for (word, (start, end, w)) in words(text).enumerate() {
             if let Some(stem) = self.lookup(w, cache).stem {
                 tokens.push(Token {
@@ -359,17 +365,23 @@ impl FuzzyIndex {
             }
         }
         for (i, anchor) in tokens.iter().enumerate() {
-            // The stems within reach of the anchor, for a cheap test per
-            // concept before its forms are tried one by one.
-            let in_reach: Vec<StemId> = tokens[i + 1..]
+            // A cheap test before a concept's forms are tried one by one:
+            // another stem of the concept must be within reach. Marking the
+            // concepts of the tokens in reach costs their posting lists, not
+            // a search per concept.
+            let stamp = i as u32 + 1;
+            for token in tokens[i + 1..]
                 .iter()
                 .take_while(|t| t.word - anchor.word < self.max_reach)
-                .map(|t| t.stem)
-                .filter(|&s| s != anchor.stem)
-                .collect();
+            {
+                if token.stem != anchor.stem {
+                    for &concept in &self.postings[token.stem as usize] {
+                        supported[concept] = stamp;
+                    }
+                }
+            }
             for &concept in &self.postings[anchor.stem as usize] {
-                let vocabulary = self.vocabulary.get(concept).map_or(&[][..], Vec::as_slice);
-                if !in_reach.iter().any(|s| vocabulary.binary_search(s).is_ok()) {
+                if supported[concept] != stamp {
                     continue;
                 }
                 // The best reading of the window at this anchor as this
