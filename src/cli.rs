@@ -7,6 +7,7 @@ mod check;
 mod eval;
 mod fix;
 mod glossary;
+mod interrupt;
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -195,6 +196,10 @@ pub enum ExitStatus {
     Findings = 1,
     /// Something could not be done.
     Error = 2,
+    /// Stopped by SIGINT (Ctrl-C): 128 + 2, as shells report it.
+    Interrupted = 130,
+    /// Stopped by SIGTERM: 128 + 15.
+    Terminated = 143,
 }
 
 /// Runs the command; errors are printed here, so the caller only exits.

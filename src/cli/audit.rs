@@ -8,6 +8,7 @@ use anyhow::Context;
 use clap::Args as ClapArgs;
 use indicatif::{ProgressBar, ProgressStyle};
 
+use super::interrupt::Interrupt;
 use super::{CommonArgs, ExitStatus, FailOn, concept_ids, load_glossary};
 use termaudit::audit::AuditRun;
 use termaudit::audit::{self, AuditOptions, Event};
@@ -95,6 +96,7 @@ pub(super) fn run(args: AuditArgs) -> anyhow::Result<ExitStatus> {
         .num_threads(args.jobs.unwrap_or(0))
         .build()
         .context("cannot start worker threads")?;
+    let interrupt = Interrupt::install().context("cannot install signal handlers")?;
     let options = AuditOptions {
         walk: WalkOptions {
             hidden: args.hidden,
@@ -104,6 +106,7 @@ pub(super) fn run(args: AuditArgs) -> anyhow::Result<ExitStatus> {
             excludes: args.exclude.clone(),
         },
         chunk_size: args.chunk_size.max(1024),
+        cancel: Some(interrupt.flag()),
     };
     let grouping = if args.group_by_dir {
         Grouping::Directory
@@ -146,6 +149,15 @@ pub(super) fn run(args: AuditArgs) -> anyhow::Result<ExitStatus> {
     };
     pool.install(|| audit::audit_stream(&checked.matcher, &args.paths, &options, &mut on_event));
     progress.finish();
+    if let Some(status) = interrupt.status() {
+        // Dropping the writer without `finish` removes its temporary files.
+        drop(writer);
+        eprintln!(
+            "termaudit: interrupted: no report written; those in {} are untouched",
+            out.display()
+        );
+        return Ok(status);
+    }
     let totals = writer.totals();
     if let Some(e) = write_error {
         return Err(e).with_context(|| format!("cannot write reports to {}", out.display()));
@@ -155,6 +167,10 @@ pub(super) fn run(args: AuditArgs) -> anyhow::Result<ExitStatus> {
         .with_context(|| format!("cannot write reports to {}", out.display()))?;
     if let Some(run) = &mut kept {
         run.errors.sort_by(|a, b| a.path.cmp(&b.path));
+        // The CSV reports are complete; a signal now only stops what is left.
+        if let Some(status) = interrupt.status() {
+            return Ok(status);
+        }
         if let Some(path) = &args.xlsx {
             report::xlsx::write_workbook(path, &checked.matcher, run, grouping)
                 .with_context(|| format!("cannot write {}", path.display()))?;
