@@ -201,13 +201,14 @@ fn audit_file_until(
     let error = |e: std::io::Error| SourceError::new(path, ProblemKind::Error, e.to_string());
     // The file may have changed since the walk: it may be gone, or be a
     // pipe now, whose read would never return.
-    let meta = std::fs::metadata(path).map_err(error)?;
+    let meta = std::fs::metadata(path).map_err(|e| {
+        let reason = format!("gone or unreadable since the walk: {e}");
+        SourceError::new(path, ProblemKind::Error, reason)
+    })?;
     if !meta.is_file() {
-        return Err(SourceError::new(
-            path,
-            ProblemKind::Skipped,
-            source::special_file(meta.file_type()),
-        ));
+        let kind = source::file_kind(meta.file_type());
+        let reason = format!("no longer a regular file: now a {kind}");
+        return Err(SourceError::new(path, ProblemKind::Error, reason));
     }
     let size = meta.len();
     let is_gzip = source::is_gzip(path);

@@ -156,6 +156,9 @@ pub fn walk_with(paths: &[PathBuf], options: &WalkOptions) -> (Vec<PathBuf>, Vec
     }
     files.sort();
     files.dedup();
+    // A path named twice (itself and inside a named folder) is listed once.
+    errors.sort_by(|a, b| (&a.path, a.kind, &a.reason).cmp(&(&b.path, b.kind, &b.reason)));
+    errors.dedup();
     for file in &files {
         if file.to_str().is_none() {
             errors.push(SourceError::new(
@@ -197,24 +200,36 @@ fn is_loop(error: &ignore::Error) -> bool {
 }
 
 /// Why a walk entry that is neither a file nor a folder is not audited.
-pub(crate) fn special_file(file_type: std::fs::FileType) -> &'static str {
+fn special_file(file_type: std::fs::FileType) -> String {
     if file_type.is_symlink() {
-        return "symbolic link not followed (use --follow)";
+        "symbolic link not followed (use --follow)".to_string()
+    } else {
+        format!("{}, not a regular file", file_kind(file_type))
+    }
+}
+
+/// What a file system entry is, in words.
+pub(crate) fn file_kind(file_type: std::fs::FileType) -> &'static str {
+    if file_type.is_symlink() {
+        return "symbolic link";
+    }
+    if file_type.is_dir() {
+        return "directory";
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if file_type.is_fifo() {
-            return "named pipe (FIFO), not a regular file";
+            return "named pipe (FIFO)";
         }
         if file_type.is_socket() {
-            return "socket, not a regular file";
+            return "socket";
         }
         if file_type.is_block_device() || file_type.is_char_device() {
-            return "device, not a regular file";
+            return "device";
         }
     }
-    "not a regular file"
+    "special file"
 }
 
 /// The reason of an I/O error on `path`, naming a broken symbolic link as such.
