@@ -198,6 +198,9 @@ fn audit_file_until(
     cancel: Option<&AtomicBool>,
     scratch: &mut Scratch,
 ) -> Result<(DocReport, Option<SourceError>), SourceError> {
+    // The first chunk must hold what decides whether the file is binary, or
+    // a small chunk size would audit a file that a whole read skips.
+    let chunk_size = chunk_size.max(source::BINARY_PROBE);
     let error = |e: std::io::Error| SourceError::new(path, ProblemKind::Error, e.to_string());
     // The file may have changed since the walk: it may be gone, or be a
     // pipe now, whose read would never return.
@@ -264,7 +267,7 @@ fn audit_file_until(
                     audit_text_with(matcher, &document.display_path, &document.text, scratch);
                 return Ok((report, document.warning));
             }
-            if memchr::memchr(0, &buf[..buf.len().min(8192)]).is_some() {
+            if memchr::memchr(0, &buf[..buf.len().min(source::BINARY_PROBE)]).is_some() {
                 return Err(SourceError::new(
                     path,
                     ProblemKind::Skipped,

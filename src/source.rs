@@ -409,8 +409,11 @@ impl Encoding {
     }
 }
 
+/// How many leading bytes are searched for a NUL to tell binary files.
+pub const BINARY_PROBE: usize = 8192;
+
 /// Decodes UTF-8 (BOM removed) and UTF-16 with a BOM; a NUL byte in the
-/// first 8 KiB of anything else marks a binary file.
+/// first 8 KiB ([`BINARY_PROBE`]) of anything else marks a binary file.
 pub fn decode(bytes: Vec<u8>) -> Decoded {
     decode_with_encoding(bytes).0
 }
@@ -423,7 +426,7 @@ pub fn decode_with_encoding(bytes: Vec<u8>) -> (Decoded, Encoding) {
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         return (decode_utf16(rest, u16::from_be_bytes), Encoding::Utf16Be);
     }
-    let head = &bytes[..bytes.len().min(8192)];
+    let head = &bytes[..bytes.len().min(BINARY_PROBE)];
     if memchr::memchr(0, head).is_some() {
         return (Decoded::Binary, Encoding::Utf8);
     }

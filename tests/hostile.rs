@@ -173,6 +173,23 @@ fn nul_laden_binary_is_skipped_and_listed() {
 }
 
 #[test]
+fn nul_within_8_kib_is_binary_whatever_the_chunk_size() {
+    let sb = sandbox();
+    let mut bytes = format!("{VARIANT}\n").repeat(200).into_bytes();
+    bytes[5000] = 0;
+    sb.write("in/late-nul.txt", bytes);
+    for chunk in ["1024", "67108864"] {
+        audit(&sb, &["--chunk-size", chunk, "in"]);
+        assert_eq!(
+            error_of(&sb, "in/late-nul.txt").0,
+            "skipped",
+            "chunk {chunk}"
+        );
+        assert_eq!(findings(&sb), []);
+    }
+}
+
+#[test]
 fn empty_file_is_skipped_and_listed() {
     let sb = sandbox();
     sb.write("in/empty.txt", "");
