@@ -271,7 +271,7 @@ fn one_line_of_20_mb_in_1_mib_chunks() {
 }
 
 #[test]
-#[ignore = "200 MB; ~50 s in a debug build: cargo test --release --test hostile -- --ignored"]
+#[ignore = "200 MB, ~50 s in a debug build: cargo test --test hostile -- --ignored"]
 fn one_line_of_200_mb() {
     one_line(200 << 20, &[]);
 }
