@@ -2,8 +2,11 @@
 //! positions and context; across many files in parallel.
 
 use std::collections::BTreeMap;
+use std::io::Read;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
@@ -11,7 +14,7 @@ use crate::document;
 use crate::extract::Format;
 use crate::glossary::{ConceptId, Severity};
 use crate::matcher::{FormId, MatchScratch, Matcher, Status};
-use crate::normalize::{Folded, LineIndex, fold_into};
+use crate::normalize::{Folded, LineCursor, fold_into};
 use crate::report::finding_id;
 use crate::source::{self, ProblemKind, SourceError, WalkOptions};
 use crate::suppress::Pragmas;
@@ -129,7 +132,7 @@ fn audit_piece(matcher: &Matcher, piece: &Piece, scratch: &mut Scratch, report: 
     fold_into(text, &mut scratch.folded);
     matcher.find(&scratch.folded, &mut scratch.matches);
     let folded = &scratch.folded;
-    let mut lines: Option<LineIndex> = None;
+    let mut lines: Option<LineCursor> = None;
     let pragmas = Pragmas::parse(text);
     for hit in &scratch.matches.hits {
         let (start, end) = folded.original_span(text, hit.start, hit.end);
@@ -145,7 +148,7 @@ fn audit_piece(matcher: &Matcher, piece: &Piece, scratch: &mut Scratch, report: 
             continue;
         }
         let (local_line, local_column) = lines
-            .get_or_insert_with(|| LineIndex::new(text))
+            .get_or_insert_with(|| LineCursor::new(text))
             .line_column(text, start);
         let concept_id = &matcher.concepts()[hit.concept].id;
         if !pragmas.is_empty() && pragmas.suppresses(concept_id, local_line) {
@@ -190,14 +193,54 @@ pub fn audit_file(
     chunk_size: usize,
     scratch: &mut Scratch,
 ) -> Result<(DocReport, Option<SourceError>), SourceError> {
+    audit_file_until(matcher, path, chunk_size, None, scratch)
+}
+
+/// [`audit_file`] that gives up between chunks once `cancel` is set.
+fn audit_file_until(
+    matcher: &Matcher,
+    path: &Path,
+    chunk_size: usize,
+    cancel: Option<&AtomicBool>,
+    scratch: &mut Scratch,
+) -> Result<(DocReport, Option<SourceError>), SourceError> {
+    // The first chunk must hold what decides whether the file is binary, or
+    // a small chunk size would audit a file that a whole read skips.
+    let chunk_size = chunk_size.max(source::BINARY_PROBE);
     let error = |e: std::io::Error| SourceError::new(path, ProblemKind::Error, e.to_string());
-    let size = std::fs::metadata(path).map_err(error)?.len();
-    if size as usize <= chunk_size || source::is_gzip(path) {
+    // The file may have changed since the walk: it may be gone, or be a
+    // pipe now, whose read would never return.
+    let meta = std::fs::metadata(path).map_err(|e| {
+        let reason = format!("gone or unreadable since the walk: {e}");
+        SourceError::new(path, ProblemKind::Error, reason)
+    })?;
+    if !meta.is_file() {
+        let kind = source::file_kind(meta.file_type());
+        let reason = format!("no longer a regular file: now a {kind}");
+        return Err(SourceError::new(path, ProblemKind::Error, reason));
+    }
+    let size = meta.len();
+    let is_gzip = source::is_gzip(path);
+    if size == 0 {
+        return Err(SourceError::new(path, ProblemKind::Skipped, "empty file"));
+    }
+    if size as usize <= chunk_size && !is_gzip {
         let document = source::read(path)?;
         let report = audit_text_with(matcher, &document.display_path, &document.text, scratch);
         return Ok((report, document.warning));
     }
-    let mut file = std::fs::File::open(path).map_err(error)?;
+    let file = std::fs::File::open(path).map_err(error)?;
+    // Compressed files stream through the chunks too: their size is known
+    // only once decompressed, and must not decide how much memory is used.
+    let mut file: Box<dyn Read> = if is_gzip {
+        Box::new(flate2::read::MultiGzDecoder::new(file).take(source::MAX_GUNZIPPED + 1))
+    } else {
+        Box::new(file)
+    };
+    let error = |e: std::io::Error| match is_gzip {
+        true => SourceError::new(path, ProblemKind::Error, format!("cannot decompress: {e}")),
+        false => error(e),
+    };
     let overlap = (chunk_size / 8).clamp(1, 64 << 10);
     let mut report = DocReport {
         path: path.display().to_string(),
@@ -208,9 +251,21 @@ pub fn audit_file(
     let (mut base, mut lines_before, mut column_offset, mut owned_from) = (0, 0, 0, 0);
     let mut is_lossy = false;
     let mut first = true;
+    let mut total: u64 = 0;
     loop {
+        if cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+            return Err(SourceError::new(path, ProblemKind::Error, "interrupted"));
+        }
+        let before = buf.len();
         let eof = fill(&mut file, &mut buf, chunk_size).map_err(error)?;
+        total += (buf.len() - before) as u64;
+        if total > source::MAX_GUNZIPPED {
+            return Err(source::too_large(path));
+        }
         if first {
+            if buf.is_empty() {
+                return Err(SourceError::new(path, ProblemKind::Skipped, "empty file"));
+            }
             if buf.starts_with(b"\xFF\xFE") || buf.starts_with(b"\xFE\xFF") {
                 // UTF-16 is rare at this size; decode it whole.
                 let document = source::read(path)?;
@@ -218,7 +273,7 @@ pub fn audit_file(
                     audit_text_with(matcher, &document.display_path, &document.text, scratch);
                 return Ok((report, document.warning));
             }
-            if memchr::memchr(0, &buf[..buf.len().min(8192)]).is_some() {
+            if memchr::memchr(0, &buf[..buf.len().min(source::BINARY_PROBE)]).is_some() {
                 return Err(SourceError::new(
                     path,
                     ProblemKind::Skipped,
@@ -277,15 +332,17 @@ pub fn audit_file(
         buf.extend_from_slice(&rest);
         first = false;
     }
+    if is_gzip {
+        report.bytes = total;
+    }
     Ok((report, is_lossy.then(|| source::lossy_warning(path))))
 }
 
 /// Reads until `buf` holds `size` bytes or the file ends; true at the end.
-fn fill(file: &mut std::fs::File, buf: &mut Vec<u8>, size: usize) -> std::io::Result<bool> {
-    use std::io::Read;
+fn fill(file: &mut dyn Read, buf: &mut Vec<u8>, size: usize) -> std::io::Result<bool> {
     while buf.len() < size {
         let want = size - buf.len();
-        let got = file.by_ref().take(want as u64).read_to_end(buf)?;
+        let got = (&mut *file).take(want as u64).read_to_end(buf)?;
         if got == 0 {
             return Ok(true);
         }
@@ -390,6 +447,10 @@ pub struct AuditOptions {
     pub chunk_size: usize,
     /// Read every file as this format; `None` goes by each file's extension.
     pub format: Option<Format>,
+    /// Once set (by a signal handler), [`audit_stream`] stops between files
+    /// and chunks and hands on nothing more, so the caller can discard the
+    /// partial run instead of committing it.
+    pub cancel: Option<Arc<AtomicBool>>,
 }
 
 impl Default for AuditOptions {
@@ -398,6 +459,7 @@ impl Default for AuditOptions {
             walk: WalkOptions::default(),
             chunk_size: DEFAULT_CHUNK_SIZE,
             format: None,
+            cancel: None,
         }
     }
 }
@@ -423,28 +485,42 @@ const BATCH: usize = 256;
 /// Audits every file under `paths` on the current rayon pool, handing each
 /// result to `sink` in path order as soon as its batch is done, so memory is
 /// bounded by a batch, not by the archive. The order, and so the reports, do
-/// not depend on the number of threads.
+/// not depend on the number of threads. Once `options.cancel` is set, it
+/// returns without handing on the batch under way.
 pub fn audit_stream(
     matcher: &Matcher,
     paths: &[PathBuf],
     options: &AuditOptions,
     sink: &mut dyn FnMut(Event),
 ) {
+    let cancel = options.cancel.as_deref();
+    let is_cancelled = || cancel.is_some_and(|c| c.load(Ordering::Relaxed));
     let (files, errors) = source::walk_with(paths, &options.walk);
     sink(Event::Walked { files: files.len() });
     for error in errors {
         sink(Event::Problem(error));
     }
     for batch in files.chunks(BATCH) {
+        if is_cancelled() {
+            return;
+        }
         let results: Vec<_> = batch
             .par_iter()
             .map_init(Scratch::default, |scratch, path| {
+                if is_cancelled() {
+                    return Err(SourceError::new(path, ProblemKind::Error, "interrupted"));
+                }
                 match options.format.unwrap_or_else(|| Format::from_path(path)) {
-                    Format::Text => audit_file(matcher, path, options.chunk_size, scratch),
+                    Format::Text => {
+                        audit_file_until(matcher, path, options.chunk_size, cancel, scratch)
+                    }
                     format => document::audit_file(matcher, path, format, scratch),
                 }
             })
             .collect();
+        if is_cancelled() {
+            return;
+        }
         for result in results {
             match result {
                 Ok((report, warning)) => {

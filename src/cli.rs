@@ -9,6 +9,7 @@ mod fix;
 mod formats;
 mod glossary;
 mod glossary_io;
+mod interrupt;
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -197,6 +198,10 @@ pub enum ExitStatus {
     Findings = 1,
     /// Something could not be done.
     Error = 2,
+    /// Stopped by SIGINT (Ctrl-C): 128 + 2, as shells report it.
+    Interrupted = 130,
+    /// Stopped by SIGTERM: 128 + 15.
+    Terminated = 143,
 }
 
 /// Runs the command; errors are printed here, so the caller only exits.

@@ -167,6 +167,44 @@ impl LineIndex {
     }
 }
 
+/// Like [`LineIndex`], for offsets visited mostly in increasing order (the
+/// findings of a document): the column is counted on from the previous
+/// offset instead of from the start of the line, so a document that is one
+/// huge line costs one pass, not one pass per finding.
+#[derive(Debug, Default)]
+pub struct LineCursor {
+    index: LineIndex,
+    /// The last offset asked for, and its line and column.
+    at: (usize, usize, usize),
+}
+
+impl LineCursor {
+    /// Indexes the newlines of `text`.
+    pub fn new(text: &str) -> LineCursor {
+        LineCursor {
+            index: LineIndex::new(text),
+            at: (0, 1, 1),
+        }
+    }
+
+    /// The 1-based line and 1-based character column of byte `offset` in
+    /// `text`, as [`LineIndex::line_column`] gives them.
+    pub fn line_column(&mut self, text: &str, offset: usize) -> (usize, usize) {
+        let (last, last_line, last_column) = self.at;
+        let line = self.index.line_starts.partition_point(|&s| s <= offset);
+        let column = if line == last_line && offset >= last {
+            last_column + text[last..offset].chars().count()
+        } else {
+            text[self.index.line_starts[line - 1]..offset]
+                .chars()
+                .count()
+                + 1
+        };
+        self.at = (offset, line, column);
+        (line, column)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -245,5 +283,25 @@ mod tests {
         assert_eq!(index.line_column(text, here), (2, 15));
         let third = text.find("third").unwrap();
         assert_eq!(index.line_column(text, third), (3, 1));
+    }
+
+    #[test]
+    fn cursor_agrees_with_index_in_any_order() {
+        let text = "first line\nsecond “line” here\r\nthird ok";
+        let index = LineIndex::new(text);
+        let mut cursor = LineCursor::new(text);
+        let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        let backwards = offsets.iter().rev();
+        for &offset in offsets
+            .iter()
+            .chain(backwards)
+            .chain(offsets.iter().step_by(3))
+        {
+            assert_eq!(
+                cursor.line_column(text, offset),
+                index.line_column(text, offset),
+                "offset {offset}"
+            );
+        }
     }
 }

@@ -92,8 +92,18 @@ pub fn walk_with(paths: &[PathBuf], options: &WalkOptions) -> (Vec<PathBuf>, Vec
     let mut errors = Vec::new();
     for root in paths {
         match std::fs::metadata(root) {
-            Err(e) => errors.push(SourceError::new(root, ProblemKind::Error, e.to_string())),
+            Err(e) => errors.push(SourceError::new(
+                root,
+                ProblemKind::Error,
+                io_reason(root, &e),
+            )),
             Ok(meta) if meta.is_file() => files.push(root.clone()),
+            // A FIFO would block the read forever, a device never ends.
+            Ok(meta) if !meta.is_dir() => errors.push(SourceError::new(
+                root,
+                ProblemKind::Skipped,
+                special_file(meta.file_type()),
+            )),
             Ok(_) => {
                 let mut builder = ignore::WalkBuilder::new(root);
                 builder
@@ -120,10 +130,15 @@ pub fn walk_with(paths: &[PathBuf], options: &WalkOptions) -> (Vec<PathBuf>, Vec
                 }
                 for entry in builder.build() {
                     match entry {
-                        Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
-                            files.push(entry.into_path())
-                        }
-                        Ok(_) => {}
+                        Ok(entry) => match entry.file_type() {
+                            Some(t) if t.is_file() => files.push(entry.into_path()),
+                            Some(t) if !t.is_dir() => errors.push(SourceError::new(
+                                entry.path(),
+                                ProblemKind::Skipped,
+                                special_file(t),
+                            )),
+                            _ => {}
+                        },
                         Err(e) => {
                             let path = error_path(&e).unwrap_or(root).to_path_buf();
                             let kind = if is_loop(&e) {
@@ -131,7 +146,8 @@ pub fn walk_with(paths: &[PathBuf], options: &WalkOptions) -> (Vec<PathBuf>, Vec
                             } else {
                                 ProblemKind::Error
                             };
-                            errors.push(SourceError::new(&path, kind, e.to_string()));
+                            let reason = walk_reason(&path, &e);
+                            errors.push(SourceError::new(&path, kind, reason));
                         }
                     }
                 }
@@ -140,6 +156,18 @@ pub fn walk_with(paths: &[PathBuf], options: &WalkOptions) -> (Vec<PathBuf>, Vec
     }
     files.sort();
     files.dedup();
+    // A path named twice (itself and inside a named folder) is listed once.
+    errors.sort_by(|a, b| (&a.path, a.kind, &a.reason).cmp(&(&b.path, b.kind, &b.reason)));
+    errors.dedup();
+    for file in &files {
+        if file.to_str().is_none() {
+            errors.push(SourceError::new(
+                file,
+                ProblemKind::Warning,
+                "file name is not valid UTF-8: shown with U+FFFD in reports",
+            ));
+        }
+    }
     errors.sort_by(|a, b| a.path.cmp(&b.path));
     (files, errors)
 }
@@ -171,8 +199,81 @@ fn is_loop(error: &ignore::Error) -> bool {
     }
 }
 
+/// Why a walk entry that is neither a file nor a folder is not audited.
+fn special_file(file_type: std::fs::FileType) -> String {
+    if file_type.is_symlink() {
+        "symbolic link not followed (use --follow)".to_string()
+    } else {
+        format!("{}, not a regular file", file_kind(file_type))
+    }
+}
+
+/// What a file system entry is, in words.
+pub(crate) fn file_kind(file_type: std::fs::FileType) -> &'static str {
+    if file_type.is_symlink() {
+        return "symbolic link";
+    }
+    if file_type.is_dir() {
+        return "directory";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "named pipe (FIFO)";
+        }
+        if file_type.is_socket() {
+            return "socket";
+        }
+        if file_type.is_block_device() || file_type.is_char_device() {
+            return "device";
+        }
+    }
+    "special file"
+}
+
+/// The reason of an I/O error on `path`, naming a broken symbolic link as such.
+fn io_reason(path: &Path, error: &std::io::Error) -> String {
+    let is_dangling = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+        && std::fs::metadata(path).is_err();
+    if is_dangling {
+        format!("broken symbolic link: {error}")
+    } else {
+        error.to_string()
+    }
+}
+
+/// The reason of a walk error without the path (it has its own column) and
+/// without the wrappers that repeat it.
+fn walk_reason(path: &Path, error: &ignore::Error) -> String {
+    match error {
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => walk_reason(path, err),
+        ignore::Error::Io(io) => {
+            // walkdir wraps the OS error in a message that repeats the path.
+            let mut inner: &dyn std::error::Error = io;
+            while let Some(source) = inner.source() {
+                inner = source;
+            }
+            match inner.downcast_ref::<std::io::Error>() {
+                Some(os) => io_reason(path, os),
+                None => inner.to_string(),
+            }
+        }
+        ignore::Error::Loop { ancestor, .. } => {
+            format!(
+                "symbolic link loop: points to its ancestor {}",
+                ancestor.display()
+            )
+        }
+        other => other.to_string(),
+    }
+}
+
 fn error_path(error: &ignore::Error) -> Option<&Path> {
     match error {
+        ignore::Error::Loop { child, .. } => Some(child),
         ignore::Error::WithPath { path, .. } => Some(path),
         ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
             error_path(err)
@@ -181,8 +282,21 @@ fn error_path(error: &ignore::Error) -> Option<&Path> {
     }
 }
 
-/// Most bytes a `.gz` file may expand to: a guard against decompression bombs.
-const MAX_GUNZIPPED: u64 = 4 << 30;
+/// Most bytes a `.gz` file may expand to: a guard against decompression
+/// bombs, and below 4 GiB so that a whole document's offsets fit in `u32`.
+pub const MAX_GUNZIPPED: u64 = (4 << 30) - 1;
+
+/// The error of a document too large to audit (see [`MAX_GUNZIPPED`]).
+pub fn too_large(path: &Path) -> SourceError {
+    SourceError::new(
+        path,
+        ProblemKind::Error,
+        format!(
+            "more than {MAX_GUNZIPPED} bytes of text (decompressed or decoded): not audited; \
+             split it or convert it to uncompressed UTF-8"
+        ),
+    )
+}
 
 /// Reads and decodes one file; `.gz` files are decompressed first.
 pub fn read(path: &Path) -> Result<Document, SourceError> {
@@ -192,11 +306,14 @@ pub fn read(path: &Path) -> Result<Document, SourceError> {
         let file = std::fs::File::open(path).map_err(error)?;
         let mut bytes = Vec::new();
         flate2::read::MultiGzDecoder::new(file)
-            .take(MAX_GUNZIPPED)
+            .take(MAX_GUNZIPPED + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| {
                 SourceError::new(path, ProblemKind::Error, format!("cannot decompress: {e}"))
             })?;
+        if bytes.len() as u64 > MAX_GUNZIPPED {
+            return Err(too_large(path));
+        }
         bytes
     } else {
         std::fs::read(path).map_err(error)?
@@ -213,7 +330,14 @@ pub fn is_gzip(path: &Path) -> bool {
 /// Decodes `bytes` read from `path` into a document.
 pub fn document(path: &Path, bytes: Vec<u8>) -> Result<Document, SourceError> {
     let display_path = path.display().to_string();
-    match decode(bytes) {
+    let decoded = decode(bytes);
+    if let Decoded::Text(text) | Decoded::Lossy(text) = &decoded
+        && text.len() as u64 > MAX_GUNZIPPED
+    {
+        // UTF-16 grows when decoded; folding keeps `u32` offsets.
+        return Err(too_large(path));
+    }
+    match decoded {
         Decoded::Text(text) => Ok(Document {
             display_path,
             text,
@@ -285,8 +409,11 @@ impl Encoding {
     }
 }
 
+/// How many leading bytes are searched for a NUL to tell binary files.
+pub const BINARY_PROBE: usize = 8192;
+
 /// Decodes UTF-8 (BOM removed) and UTF-16 with a BOM; a NUL byte in the
-/// first 8 KiB of anything else marks a binary file.
+/// first 8 KiB ([`BINARY_PROBE`]) of anything else marks a binary file.
 pub fn decode(bytes: Vec<u8>) -> Decoded {
     decode_with_encoding(bytes).0
 }
@@ -299,7 +426,7 @@ pub fn decode_with_encoding(bytes: Vec<u8>) -> (Decoded, Encoding) {
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         return (decode_utf16(rest, u16::from_be_bytes), Encoding::Utf16Be);
     }
-    let head = &bytes[..bytes.len().min(8192)];
+    let head = &bytes[..bytes.len().min(BINARY_PROBE)];
     if memchr::memchr(0, head).is_some() {
         return (Decoded::Binary, Encoding::Utf8);
     }

@@ -9,6 +9,7 @@ use clap::Args as ClapArgs;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::formats::FormatIn;
+use super::interrupt::Interrupt;
 use super::{CommonArgs, ExitStatus, FailOn, concept_ids, load_glossary};
 use termaudit::audit::AuditRun;
 use termaudit::audit::{self, AuditOptions, Event};
@@ -98,6 +99,7 @@ pub(super) fn run(args: AuditArgs) -> anyhow::Result<ExitStatus> {
         .num_threads(args.jobs.unwrap_or(0))
         .build()
         .context("cannot start worker threads")?;
+    let interrupt = Interrupt::install().context("cannot install signal handlers")?;
     let options = AuditOptions {
         walk: WalkOptions {
             hidden: args.hidden,
@@ -108,6 +110,7 @@ pub(super) fn run(args: AuditArgs) -> anyhow::Result<ExitStatus> {
         },
         chunk_size: args.chunk_size.max(1024),
         format: args.format.format_in,
+        cancel: Some(interrupt.flag()),
     };
     let grouping = if args.group_by_dir {
         Grouping::Directory
@@ -150,6 +153,15 @@ pub(super) fn run(args: AuditArgs) -> anyhow::Result<ExitStatus> {
     };
     pool.install(|| audit::audit_stream(&checked.matcher, &args.paths, &options, &mut on_event));
     progress.finish();
+    if let Some(status) = interrupt.status() {
+        // Dropping the writer without `finish` removes its temporary files.
+        drop(writer);
+        eprintln!(
+            "termaudit: interrupted: no report written; those in {} are untouched",
+            out.display()
+        );
+        return Ok(status);
+    }
     let totals = writer.totals();
     if let Some(e) = write_error {
         return Err(e).with_context(|| format!("cannot write reports to {}", out.display()));
@@ -159,6 +171,10 @@ pub(super) fn run(args: AuditArgs) -> anyhow::Result<ExitStatus> {
         .with_context(|| format!("cannot write reports to {}", out.display()))?;
     if let Some(run) = &mut kept {
         run.errors.sort_by(|a, b| a.path.cmp(&b.path));
+        // The CSV reports are complete; a signal now only stops what is left.
+        if let Some(status) = interrupt.status() {
+            return Ok(status);
+        }
         if let Some(path) = &args.xlsx {
             report::xlsx::write_workbook(path, &checked.matcher, run, grouping)
                 .with_context(|| format!("cannot write {}", path.display()))?;

@@ -42,7 +42,8 @@ pub(super) fn run(args: EvalArgs) -> anyhow::Result<ExitStatus> {
     )
     .map_err(|e| anyhow::anyhow!("{e}"))?;
     let (corpus_files, errors) = source::walk(std::slice::from_ref(&args.corpus));
-    if let Some(error) = errors.first() {
+    // Skipped entries (binary, symbolic links) are not corpus documents.
+    if let Some(error) = errors.iter().find(|e| e.is_error()) {
         anyhow::bail!("{error}");
     }
     let mut docs = Vec::new();

@@ -23,6 +23,17 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Glossary, GlossaryErrors> {
     if !errors.is_empty() {
         return Err(GlossaryErrors(errors));
     }
+    if concepts.is_empty()
+        && let Some(first) = files.first()
+    {
+        // An audit against nothing would report a clean archive.
+        return Err(GlossaryError::new(
+            first,
+            Position { line: 1, column: 1 },
+            "the glossary has no concepts (header only?)",
+        )
+        .into());
+    }
     let glossary = Glossary { concepts };
     super::validate::validate(&glossary)?;
     Ok(glossary)
@@ -83,6 +94,12 @@ pub fn from_csv_str(path: &Path, text: &str) -> Result<Glossary, GlossaryErrors>
 
 /// Parses one glossary file (without cross-file validation).
 pub fn load_file(path: &Path) -> Result<Vec<Concept>, GlossaryErrors> {
+    // A pipe or a device would block the read or never end.
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+    {
+        return Err(GlossaryError::new(path, Position::default(), "not a regular file").into());
+    }
     let bytes = std::fs::read(path)
         .map_err(|e| GlossaryError::new(path, Position::default(), format!("cannot read: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
@@ -103,6 +120,14 @@ fn position((line, column): (usize, usize)) -> Position {
 
 fn parse(path: &Path, text: &str) -> Result<Vec<Concept>, GlossaryErrors> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(GlossaryError::new(
+            path,
+            Position { line: 1, column: 1 },
+            format!("empty file: expected a header row ({})", COLUMNS.join(",")),
+        )
+        .into());
+    }
     let lines = LineIndex::new(text);
     let at = |offset: usize| position(lines.line_column(text, offset.min(text.len())));
     let mut reader = csv::ReaderBuilder::new()
@@ -112,7 +137,7 @@ fn parse(path: &Path, text: &str) -> Result<Vec<Concept>, GlossaryErrors> {
         .headers()
         .map_err(|e| csv_error(path, text, &lines, &e))?
         .clone();
-    let header_starts = cell_spans(text, 0);
+    let (header_starts, _) = cell_spans(text, 0);
     let mut column_of = HashMap::new();
     let mut errors = Vec::new();
     for (i, name) in headers.iter().enumerate() {
@@ -159,8 +184,17 @@ fn parse(path: &Path, text: &str) -> Result<Vec<Concept>, GlossaryErrors> {
                 continue;
             }
         };
-        let record_start = record.position().map_or(0, |p| p.byte() as usize);
-        let spans = cell_spans(text, record_start);
+        let record_start = record_start(text, record.position());
+        let (spans, unclosed) = cell_spans(text, record_start);
+        if let Some(quote) = unclosed {
+            // The quote swallowed every row after it: say so, not "ok".
+            errors.push(GlossaryError::new(
+                path,
+                at(quote),
+                "quoted cell never closed: the rest of the file became part of it",
+            ));
+            continue;
+        }
         let mut origin = Origin {
             path: path.to_path_buf(),
             cells: vec![at(record_start); COLUMNS.len()],
@@ -187,41 +221,79 @@ fn parse(path: &Path, text: &str) -> Result<Vec<Concept>, GlossaryErrors> {
 }
 
 fn csv_error(path: &Path, text: &str, lines: &LineIndex, e: &csv::Error) -> GlossaryError {
-    let offset = e
-        .position()
-        .map_or(0, |p| p.byte() as usize)
-        .min(text.len());
+    let offset = record_start(text, e.position());
+    let (_, unclosed) = cell_spans(text, offset);
+    let (offset, reason) = match (e.kind(), unclosed) {
+        (_, Some(quote)) => (
+            quote,
+            "quoted cell never closed: the rest of the file became part of it".to_string(),
+        ),
+        (
+            csv::ErrorKind::UnequalLengths {
+                expected_len, len, ..
+            },
+            None,
+        ) => (
+            offset,
+            format!("this row has {len} cells, the header has {expected_len}"),
+        ),
+        _ => (offset, e.to_string()),
+    };
     GlossaryError::new(
         path,
         position(lines.line_column(text, offset)),
-        format!("malformed CSV: {e}"),
+        format!("malformed CSV: {reason}"),
     )
 }
 
-/// Byte spans of the raw cells of the CSV record starting at `start`.
+/// Where a record starts in `text`. The csv crate reports the byte after the
+/// previous record's first terminator byte, which for CRLF files is the
+/// `\n`: skip line breaks, as no record starts with one.
+fn record_start(text: &str, position: Option<&csv::Position>) -> usize {
+    let mut at = position.map_or(0, |p| p.byte() as usize).min(text.len());
+    while matches!(text.as_bytes().get(at), Some(b'\r' | b'\n')) {
+        at += 1;
+    }
+    at
+}
+
+/// Byte spans of the raw cells of the CSV record starting at `start`, and
+/// the offset of a quote opened in it and never closed, if any.
 ///
 /// The csv crate parses the values; this only finds where each cell begins
 /// in the file, which the crate does not report, by walking the record's
 /// quote structure.
-fn cell_spans(text: &str, start: usize) -> Vec<(usize, usize)> {
+fn cell_spans(text: &str, start: usize) -> (Vec<(usize, usize)>, Option<usize>) {
     let bytes = text.as_bytes();
     let mut spans = Vec::new();
     let mut i = start;
     loop {
         let cell_start = i;
-        let mut quoted = false;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'"' if quoted && bytes.get(i + 1) == Some(&b'"') => i += 1,
-                b'"' => quoted = !quoted,
-                b',' | b'\n' | b'\r' if !quoted => break,
-                _ => {}
+        // As in the csv crate, only a quote that starts a cell opens a
+        // quoted cell; elsewhere it is a literal character.
+        if bytes.get(i) == Some(&b'"') {
+            i += 1;
+            loop {
+                match bytes.get(i) {
+                    None => {
+                        spans.push((cell_start, i));
+                        return (spans, Some(cell_start));
+                    }
+                    Some(b'"') if bytes.get(i + 1) == Some(&b'"') => i += 2,
+                    Some(b'"') => {
+                        i += 1;
+                        break;
+                    }
+                    Some(_) => i += 1,
+                }
             }
+        }
+        while i < bytes.len() && !matches!(bytes[i], b',' | b'\n' | b'\r') {
             i += 1;
         }
         spans.push((cell_start, i));
         if i >= bytes.len() || bytes[i] != b',' {
-            return spans;
+            return (spans, None);
         }
         i += 1;
     }
@@ -352,6 +424,57 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("g.csv:3:1: malformed CSV"), "{err}");
+    }
+
+    #[test]
+    fn crlf_rows_are_located_on_their_own_line() {
+        let text = "id,preferred,severity\r\nok,fine,error\r\nbad,\"multi\r\nline\",sever\r\n";
+        let err = parse_str(text).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "g.csv:4:7: unknown severity \"sever\" (expected error, warning or info)"
+        );
+        let err = parse_str("id,preferred\r\na,b\r\nc,d,e\r\n")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "g.csv:3:1: malformed CSV: this row has 3 cells, the header has 2"
+        );
+    }
+
+    #[test]
+    fn unclosed_quote_is_an_error_not_a_swallowed_row() {
+        let err = parse_str("id,preferred\nx,\"good thing\ny,other\n")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "g.csv:2:3: quoted cell never closed: the rest of the file became part of it"
+        );
+        let err = parse_str("id,preferred,variants\nx,\"oops,bad\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("g.csv:2:3: malformed CSV: quoted cell never closed"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn quote_inside_a_cell_is_literal() {
+        let concepts = parse_str("id,preferred,note\nx,5\" screen,a \"b\" c\n").unwrap();
+        assert_eq!(concepts[0].preferred, "5\" screen");
+        assert_eq!(concepts[0].note, "a \"b\" c");
+    }
+
+    #[test]
+    fn empty_file_names_the_header_it_needs() {
+        let err = parse_str("\u{FEFF}").unwrap_err().to_string();
+        assert!(
+            err.starts_with("g.csv:1:1: empty file: expected a header row (id,"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -184,7 +184,8 @@ impl FuzzyIndex {
             };
             for &stem in &fuzzy.stems {
                 let posting = &mut index.postings[stem as usize];
-                if posting.last() != Some(&form.concept) && !posting.contains(&form.concept) {
+                // Capped: a stem of 100,000 concepts must not cost 100,000² steps.
+                if posting.len() <= MAX_POSTINGS && !posting.contains(&form.concept) {
                     posting.push(form.concept);
                 }
             }

@@ -1,0 +1,4 @@
+//! libFuzzer entry point of the `baseline` target; the body is in `src/lib.rs`.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| termaudit_fuzz::baseline(data));
