@@ -259,7 +259,8 @@ fn audit_file_until(
         let before = buf.len();
         let eof = fill(&mut file, &mut buf, chunk_size).map_err(error)?;
         total += (buf.len() - before) as u64;
-        if total > source::MAX_GUNZIPPED {
+        // Plain files of any size stream; only decompression is bounded.
+        if is_gzip && total > source::MAX_GUNZIPPED {
             return Err(source::too_large(path));
         }
         if first {
