@@ -254,11 +254,17 @@ fn concept_ids(checked: &Checked) -> Vec<&str> {
         .collect()
 }
 
-/// 2 if an input could not be read, 1 if a finding meets `fail_on`, else 0.
+/// The exit status of an in-memory run.
 fn exit_status(run: &AuditRun, fail_on: FailOn) -> ExitStatus {
-    if run.has_read_errors() {
+    let worst = run.findings().map(|(_, f)| f.severity).max();
+    status_for(run.has_read_errors(), worst, fail_on)
+}
+
+/// 2 if an input could not be read, 1 if the worst finding meets `fail_on`, else 0.
+fn status_for(has_read_errors: bool, worst: Option<Severity>, fail_on: FailOn) -> ExitStatus {
+    if has_read_errors {
         ExitStatus::Error
-    } else if run.findings().any(|(_, f)| fail_on.is_met_by(f.severity)) {
+    } else if worst.is_some_and(|s| fail_on.is_met_by(s)) {
         ExitStatus::Findings
     } else {
         ExitStatus::Clean

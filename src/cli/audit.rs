@@ -10,7 +10,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::formats::FormatIn;
 use super::interrupt::Interrupt;
-use super::{CommonArgs, ExitStatus, FailOn, concept_ids, load_glossary};
+use super::{CommonArgs, ExitStatus, FailOn, concept_ids, load_glossary, status_for};
 use termaudit::audit::AuditRun;
 use termaudit::audit::{self, AuditOptions, Event};
 use termaudit::report;
@@ -187,13 +187,11 @@ pub(super) fn run(args: AuditArgs) -> anyhow::Result<ExitStatus> {
     if !args.quiet {
         print_summary(&totals, &out, started);
     }
-    Ok(if totals.read_errors > 0 {
-        ExitStatus::Error
-    } else if totals.worst.is_some_and(|s| settings.fail_on.is_met_by(s)) {
-        ExitStatus::Findings
-    } else {
-        ExitStatus::Clean
-    })
+    Ok(status_for(
+        totals.read_errors > 0,
+        totals.worst,
+        settings.fail_on,
+    ))
 }
 
 /// A progress bar on stderr, only when stderr is a terminal and not `--quiet`.

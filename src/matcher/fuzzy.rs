@@ -573,7 +573,7 @@ impl FuzzyIndex {
             FormKind::Variant => self.threshold,
             FormKind::Preferred | FormKind::Accepted => self.threshold + CORRECT_FORM_MARGIN,
         };
-        let similarity = self.similarity(span, fuzzy, needed, cache);
+        let score = self.similarity(span, fuzzy, needed, cache);
         // A window with every content word of a correct form is that form,
         // inflected, with synonyms ("…for humanity" ~ "…for mankind") or
         // other function words, or a sentence that uses the term's words
@@ -583,11 +583,9 @@ impl FuzzyIndex {
         if form.kind != FormKind::Variant && self.is_correct_use(span, fuzzy, cache) {
             return Verdict::Veto;
         }
-        if similarity.score < needed {
+        if score < needed {
             return Verdict::Nothing;
-        }
-        let score = similarity.score;
-        // The rest of the phrase: words right before or after the window
+        } // The rest of the phrase: words right before or after the window
         // that belong to the concept's vocabulary ("community of joint fate
         // *of humankind*", read as the legacy "community of common destiny").
         let vocabulary = self
@@ -624,14 +622,9 @@ impl FuzzyIndex {
         })
     }
 
-    /// Similarity of a window to a form.
-    fn similarity(
-        &self,
-        span: &str,
-        fuzzy: &FuzzyForm,
-        needed: f32,
-        cache: &mut WordCache,
-    ) -> Similarity {
+    /// Similarity of a window to a form, in 0..=1: the mean of token-level
+    /// and character-level Dice.
+    fn similarity(&self, span: &str, fuzzy: &FuzzyForm, needed: f32, cache: &mut WordCache) -> f32 {
         let mut window_stems: Vec<StemId> = Vec::new();
         let mut unknown_words = 0usize;
         let mut content = Vec::new();
@@ -655,14 +648,10 @@ impl FuzzyIndex {
         // The character similarity is the costly half: skip it when even a
         // perfect one could not lift the score to `needed`.
         if (token_dice + 1.0) / 2.0 < f64::from(needed) {
-            return Similarity {
-                score: (token_dice / 2.0) as f32,
-            };
+            return (token_dice / 2.0) as f32;
         }
         let char_dice = strsim::sorensen_dice(&content.join(" "), &fuzzy.content);
-        Similarity {
-            score: ((token_dice + char_dice) / 2.0) as f32,
-        }
+        ((token_dice + char_dice) / 2.0) as f32
     }
 }
 
@@ -674,12 +663,6 @@ enum Verdict {
     Veto,
     /// A candidate finding.
     Hit(Hit),
-}
-
-/// How a window compares with a form.
-struct Similarity {
-    /// Mean of token-level and character-level Dice, in 0..=1.
-    score: f32,
 }
 
 /// How many coordinating conjunctions `text` holds.

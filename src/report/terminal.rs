@@ -110,7 +110,13 @@ pub fn write_human(
         doc.path, finding.line, finding.column
     )?;
     writeln!(out, "{pad} {blue}|{blue:#}")?;
-    let (before, found, after) = split_context(&finding.context, &finding.found);
+    let highlight = finding.highlight.clone();
+    let context = &finding.context;
+    let (before, found, after) = (
+        &context[..highlight.start],
+        &context[highlight.clone()],
+        &context[highlight.end..],
+    );
     writeln!(
         out,
         "{blue}{}{blue:#} {blue}|{blue:#} {before}{sev}{found}{sev:#}{after}",
@@ -131,19 +137,6 @@ pub fn write_human(
         )?;
     }
     writeln!(out)
-}
-
-/// Splits a context line around the occurrence of `found` nearest its middle.
-fn split_context<'a>(context: &'a str, found: &'a str) -> (&'a str, &'a str, &'a str) {
-    let middle = context.len() / 2;
-    let at = context
-        .match_indices(found)
-        .map(|(i, _)| i)
-        .min_by_key(|&i| (i + found.len() / 2).abs_diff(middle));
-    match at {
-        Some(i) => (&context[..i], found, &context[i + found.len()..]),
-        None => (context, "", ""),
-    }
 }
 
 #[derive(serde::Serialize)]
@@ -186,15 +179,4 @@ pub fn write_json(
     };
     serde_json::to_writer(&mut *out, &json)?;
     writeln!(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn context_is_split_at_the_central_occurrence() {
-        assert_eq!(split_context("a x b x c", "x"), ("a ", "x", " b x c"));
-        assert_eq!(split_context("abc", "zz"), ("abc", "", ""));
-    }
 }
