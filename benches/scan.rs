@@ -149,3 +149,12 @@ fn compile_glossary(glossary: &str) -> Matcher {
     };
     matcher(glossary, true)
 }
+
+/// What a load pays when no pass is remembered: compiling the bundled
+/// glossary and running all its self-tests on the fresh matcher (lazily
+/// compiled patterns and DFA states included).
+#[divan::bench(sample_count = 10)]
+fn compile_and_self_test() -> usize {
+    let matcher = matcher(&BUNDLED, true);
+    termaudit::selftest::run(&BUNDLED, &matcher).unwrap()
+}

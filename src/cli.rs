@@ -21,6 +21,7 @@ use termaudit::audit::AuditRun;
 use termaudit::config::{self, Config};
 use termaudit::glossary::Severity;
 use termaudit::matcher::{DEFAULT_THRESHOLD, MatchOptions};
+pub(crate) use termaudit::selftest::SelfTests;
 use termaudit::selftest::{self, Checked};
 use termaudit::suppress::Suppressions;
 
@@ -231,8 +232,8 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 }
 
 /// Loads the glossary; on failure prints every problem as `file:line:column: reason`.
-fn load_glossary(settings: &Settings) -> Result<Checked, ExitStatus> {
-    selftest::load_checked(&settings.glossary, settings.options).map_err(|errors| {
+fn load_glossary(settings: &Settings, self_tests: SelfTests) -> Result<Checked, ExitStatus> {
+    selftest::load_checked(&settings.glossary, settings.options, self_tests).map_err(|errors| {
         for error in &errors.0 {
             eprintln!("{error}");
         }

@@ -54,3 +54,87 @@ fn fmt_rewrites_a_messy_glossary_into_canonical_form() {
         0
     );
 }
+
+/// The marker files in a cache folder.
+fn markers(cache: &std::path::Path) -> Vec<std::path::PathBuf> {
+    match std::fs::read_dir(cache.join("selftests")) {
+        Ok(entries) => entries.map(|e| e.unwrap().path()).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+#[test]
+fn a_remembered_pass_skips_the_self_tests_until_the_glossary_changes() {
+    use termaudit::matcher::MatchOptions;
+    use termaudit::selftest::{SelfTests, load_checked_in};
+    let sb = common::Sandbox::new();
+    let glossary = vec![sb.write("g.csv", common::SMALL_GLOSSARY)];
+    let cache = sb.path("cache");
+    let load = |mode| {
+        load_checked_in(&glossary, MatchOptions::default(), mode, Some(&cache))
+            .map(|checked| checked.self_tests)
+    };
+    // The first load runs the four self-tests and remembers the pass.
+    assert_eq!(load(SelfTests::RunUnlessPassed).unwrap(), 4);
+    let found = markers(&cache);
+    assert_eq!(found.len(), 1);
+    assert_eq!(std::fs::read_to_string(&found[0]).unwrap(), "4");
+    // A load that may rely on it believes the marker (forged here to tell).
+    std::fs::write(&found[0], "999").unwrap();
+    assert_eq!(load(SelfTests::RunUnlessPassed).unwrap(), 999);
+    // `Run` tests anyway and rewrites the marker.
+    assert_eq!(load(SelfTests::Run).unwrap(), 4);
+    assert_eq!(std::fs::read_to_string(&found[0]).unwrap(), "4");
+    // Another threshold is another key.
+    let strict = MatchOptions {
+        fuzzy_threshold: Some(0.9),
+    };
+    load_checked_in(&glossary, strict, SelfTests::RunUnlessPassed, Some(&cache)).unwrap();
+    assert_eq!(markers(&cache).len(), 2);
+    // An edit that breaks a self-test fails although the old version passed.
+    let broken = common::SMALL_GLOSSARY.replace(
+        "We build a community of human destiny.",
+        "We build a community with a shared future for mankind.",
+    );
+    sb.write("g.csv", broken);
+    let errors = load(SelfTests::RunUnlessPassed).unwrap_err();
+    assert!(errors.to_string().contains("self-test"), "{errors}");
+    assert_eq!(markers(&cache).len(), 2, "a failure is never remembered");
+    // No folder, no memory: the tests run.
+    sb.write("g.csv", common::SMALL_GLOSSARY);
+    let none = load_checked_in(
+        &glossary,
+        MatchOptions::default(),
+        SelfTests::RunUnlessPassed,
+        None,
+    );
+    assert_eq!(none.unwrap().self_tests, 4);
+}
+
+#[test]
+fn the_binary_remembers_passes_in_termaudit_cache_dir() {
+    let sb = common::Sandbox::new();
+    sb.write("g.csv", common::SMALL_GLOSSARY);
+    sb.write("draft.txt", "We build a community of human destiny.\n");
+    let cache = sb.path("cache");
+    let env = [("TERMAUDIT_CACHE_DIR", cache.to_str().unwrap())];
+    let args = ["check", "-q", "-g", "g.csv", "draft.txt"];
+    let first = common::run_in_env(sb.dir.path(), &args, None, &env);
+    assert_eq!(first.code, 1, "{}", first.stderr);
+    assert_eq!(markers(&cache).len(), 1);
+    let second = common::run_in_env(sb.dir.path(), &args, None, &env);
+    assert_eq!((second.code, &second.stdout), (first.code, &first.stdout));
+    // An empty TERMAUDIT_CACHE_DIR turns it off.
+    let off = sb.path("off");
+    let run = common::run_in_env(
+        sb.dir.path(),
+        &args,
+        None,
+        &[
+            ("TERMAUDIT_CACHE_DIR", ""),
+            ("XDG_CACHE_HOME", off.to_str().unwrap()),
+        ],
+    );
+    assert_eq!(run.code, 1);
+    assert!(!off.exists());
+}

@@ -40,6 +40,7 @@ fn run(dir: &Path, args: &[&str]) -> Outcome {
     let mut child = Command::new(env!("CARGO_BIN_EXE_termaudit"))
         .args(args)
         .current_dir(dir)
+        .env("TERMAUDIT_CACHE_DIR", "")
         .stdin(Stdio::null())
         .stdout(std::fs::File::create(&stdout).unwrap())
         .stderr(std::fs::File::create(&stderr).unwrap())

@@ -10,7 +10,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::formats::FormatIn;
 use super::interrupt::Interrupt;
-use super::{CommonArgs, ExitStatus, FailOn, concept_ids, load_glossary, status_for};
+use super::{CommonArgs, ExitStatus, FailOn, SelfTests, concept_ids, load_glossary, status_for};
 use termaudit::audit::AuditRun;
 use termaudit::audit::{self, AuditOptions, Event};
 use termaudit::report;
@@ -91,7 +91,7 @@ pub(super) fn run(args: AuditArgs) -> anyhow::Result<ExitStatus> {
         .clone()
         .or_else(|| settings.config.out.clone())
         .unwrap_or_else(|| PathBuf::from("reports"));
-    let checked = match load_glossary(&settings) {
+    let checked = match load_glossary(&settings, SelfTests::RunUnlessPassed) {
         Ok(checked) => checked,
         Err(status) => return Ok(status),
     };

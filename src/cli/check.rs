@@ -7,8 +7,8 @@ use clap::{Args as ClapArgs, ValueEnum};
 
 use super::formats::FormatIn;
 use super::{
-    ColorChoice, CommonArgs, ExitStatus, FailOn, concept_ids, exit_status, load_glossary,
-    read_stdin,
+    ColorChoice, CommonArgs, ExitStatus, FailOn, SelfTests, concept_ids, exit_status,
+    load_glossary, read_stdin,
 };
 use termaudit::audit::{self, AuditRun, DocReport};
 use termaudit::document;
@@ -51,7 +51,7 @@ pub(super) struct CheckArgs {
 
 pub(super) fn run(args: CheckArgs) -> anyhow::Result<ExitStatus> {
     let settings = args.common.settings(args.fail_on, FailOn::Warning)?;
-    let checked = match load_glossary(&settings) {
+    let checked = match load_glossary(&settings, SelfTests::RunUnlessPassed) {
         Ok(checked) => checked,
         Err(status) => return Ok(status),
     };

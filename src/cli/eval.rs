@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::Args as ClapArgs;
 
-use super::{CommonArgs, ExitStatus, FailOn, load_glossary};
+use super::{CommonArgs, ExitStatus, FailOn, SelfTests, load_glossary};
 use termaudit::eval;
 use termaudit::matcher::{MatchOptions, Matcher};
 use termaudit::source;
@@ -30,7 +30,7 @@ pub(super) struct EvalArgs {
 
 pub(super) fn run(args: EvalArgs) -> anyhow::Result<ExitStatus> {
     let settings = args.common.settings(None, FailOn::Never)?;
-    let checked = match load_glossary(&settings) {
+    let checked = match load_glossary(&settings, SelfTests::RunUnlessPassed) {
         Ok(checked) => checked,
         Err(status) => return Ok(status),
     };

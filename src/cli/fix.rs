@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use clap::Args as ClapArgs;
 
-use super::{CommonArgs, ExitStatus, FailOn, load_glossary, read_stdin};
+use super::{CommonArgs, ExitStatus, FailOn, SelfTests, load_glossary, read_stdin};
 use termaudit::audit::{self, DocReport};
 use termaudit::fix::{self, Applicability, Edit};
 use termaudit::matcher::Matcher;
@@ -34,7 +34,7 @@ pub(super) struct FixArgs {
 
 pub(super) fn run(args: FixArgs) -> anyhow::Result<ExitStatus> {
     let settings = args.common.settings(args.fail_on, FailOn::Warning)?;
-    let checked = match load_glossary(&settings) {
+    let checked = match load_glossary(&settings, SelfTests::RunUnlessPassed) {
         Ok(checked) => checked,
         Err(status) => return Ok(status),
     };

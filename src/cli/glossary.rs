@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::Subcommand;
 
-use super::{CommonArgs, ExitStatus, FailOn, glossary_io, load_glossary};
+use super::{CommonArgs, ExitStatus, FailOn, SelfTests, glossary_io, load_glossary};
 use termaudit::glossary;
 use termaudit::report;
 
@@ -68,7 +68,7 @@ pub(super) fn run(command: GlossaryCommand) -> anyhow::Result<ExitStatus> {
 
 fn run_check(common: &CommonArgs) -> anyhow::Result<ExitStatus> {
     let settings = common.settings(None, FailOn::Never)?;
-    let checked = match load_glossary(&settings) {
+    let checked = match load_glossary(&settings, SelfTests::Run) {
         Ok(checked) => checked,
         Err(status) => return Ok(status),
     };

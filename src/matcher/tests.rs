@@ -161,3 +161,36 @@ fn word_boundaries_become_ascii() {
     assert!(regex.is_match("a big country, “big countries”"));
     assert!(!regex.is_match("a bigcountry"));
 }
+
+#[test]
+fn only_patterns_that_may_match_uppercase_get_the_case_flag() {
+    use super::regex_source;
+    assert_eq!(regex_source(r"big \w+"), r"big \w+");
+    assert_eq!(regex_source(r"\Bx\S\W"), r"(?-u:\B)x\S\W");
+    for needs_flag in ["Big", r"\p{Lu}", r"\x41", r"[A-Z]"] {
+        assert!(regex_source(needs_flag).starts_with("(?i)"), "{needs_flag}");
+    }
+    // Either way the pattern matches the folded (lowercase) text.
+    let folded = Folded::new("The Big Country");
+    for pattern in [r"\bbig country\b", r"\bBig Country\b", r"\b[A-Z]ig country"] {
+        let regex = compile_regex(pattern).unwrap();
+        assert!(regex.is_match(&folded.text), "{pattern}");
+    }
+}
+
+#[test]
+fn patterns_compile_on_first_use_and_an_oversized_one_is_named() {
+    let mut glossary = from_csv_str(Path::new("t.csv"), GLOSSARY).unwrap();
+    glossary.concepts[0].patterns = vec![r"\bfoo\b".into(), "a{1000}{1000}".into()];
+    let errors = Matcher::compile(&glossary).unwrap_err();
+    let message = errors.to_string();
+    assert!(message.contains("t.csv:"), "{message}");
+    assert!(
+        message.contains("invalid regex \"a{1000}{1000}\""),
+        "{message}"
+    );
+    // Without it, the other pattern is compiled when the set first sees it.
+    glossary.concepts[0].patterns.pop();
+    let matcher = Matcher::compile(&glossary).unwrap();
+    assert_eq!(hits(&matcher, "a foo here"), ["community:pattern:foo"]);
+}

@@ -55,12 +55,20 @@ impl Sandbox {
     }
 }
 
-/// Runs the binary with `args` in `dir`.
+/// Runs the binary with `args` in `dir`. Self-test passes are not
+/// remembered, so every run tests its glossary and no test depends on
+/// another's cache.
 pub fn run_in(dir: &Path, args: &[&str], stdin: Option<&str>) -> Run {
+    run_in_env(dir, args, stdin, &[("TERMAUDIT_CACHE_DIR", "")])
+}
+
+/// Runs the binary with `args` in `dir` with extra environment variables.
+pub fn run_in_env(dir: &Path, args: &[&str], stdin: Option<&str>, env: &[(&str, &str)]) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_termaudit"));
     cmd.args(args)
         .current_dir(dir)
         .env_remove("NO_COLOR")
+        .envs(env.iter().copied())
         .stdin(if stdin.is_some() {
             Stdio::piped()
         } else {
