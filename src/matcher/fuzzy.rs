@@ -103,6 +103,11 @@ pub struct FuzzyIndex {
     strict_ids: HashMap<String, u32>,
     /// Concept → every content stem of its forms, sorted.
     vocabulary: Vec<Vec<StemId>>,
+    /// Stem → concepts with a form whose head noun it is (capped like
+    /// `postings`).
+    heads: Vec<Vec<ConceptId>>,
+    /// Concept → the fewest content stems any of its forms needs.
+    min_need: Vec<usize>,
     threshold: f32,
 }
 
@@ -122,15 +127,44 @@ impl Clone for StemmerBox {
     }
 }
 
-/// Per-thread state: a word → stem cache and buffers.
+/// Per-thread state: a word cache and buffers, reused across documents.
 #[derive(Debug, Default)]
 pub struct Scratch {
     cache: WordCache,
+    /// American spellings of cached words that have one, by
+    /// [`WordInfo::spelling`]; cleared with the cache.
+    spellings: Vec<Box<str>>,
+    /// Every word of the document.
+    words: Vec<Word>,
+    /// The words some form has a stem of.
     tokens: Vec<Token>,
     candidates: Vec<Hit>,
-    /// Per concept: the last anchor (plus one) whose window holds another
-    /// stem of the concept.
-    supported: Vec<u32>,
+    /// Per concept: what the window at the current anchor holds of it.
+    support: Vec<Support>,
+    /// The distinct stems of the window at an anchor.
+    window_stems: Vec<StemId>,
+    /// The readings of one concept at one anchor.
+    readings: Vec<Reading>,
+    /// Buffers of [`FuzzyIndex::similarity`].
+    similarity: SimilarityBuffers,
+}
+
+/// What the window at an anchor holds of one concept.
+#[derive(Debug, Clone, Copy, Default)]
+struct Support {
+    /// The anchor (plus one) `stems` was counted for.
+    stamp: u32,
+    /// How many distinct stems of the concept the window holds.
+    stems: u32,
+    /// The anchor (plus one) whose window holds a head noun of the concept.
+    head: u32,
+}
+
+/// Reused buffers for scoring a window.
+#[derive(Debug, Default)]
+struct SimilarityBuffers {
+    stems: Vec<StemId>,
+    content: String,
 }
 
 /// Word → what the index knows of it, per thread: stemming is the costly
@@ -146,21 +180,84 @@ struct WordInfo {
     /// Its strict stem (function words: the word itself), or [`UNKNOWN`]
     /// when no form has it.
     strict: u32,
+    /// A function word.
+    is_stopword: bool,
+    /// A coordinating conjunction.
+    is_conjunction: bool,
+    /// Index of its American spelling in [`Scratch::spellings`], or
+    /// [`UNKNOWN`] when it is spelt the same.
+    spelling: u32,
 }
 
 /// The strict id of a word that no form contains.
 const UNKNOWN: u32 = u32::MAX;
 
-/// Bound on the word cache, so a huge archive's vocabulary cannot grow it forever.
+/// Bound on the word cache, so a huge archive's vocabulary cannot grow it
+/// forever; checked between documents, so a document's words stay valid.
 const MAX_CACHED_WORDS: usize = 200_000;
+
+/// A word of the document: all a window test needs, computed once.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+    info: WordInfo,
+    /// How many gaps before it hold clause punctuation: two words are in
+    /// the same clause when their counts are equal.
+    clause: u32,
+    /// How many conjunctions come before it.
+    conjunctions_before: u32,
+}
 
 #[derive(Debug, Clone, Copy)]
 struct Token {
-    /// Index of the word among all words of the text.
+    /// Index of the word in [`Scratch::words`].
     word: usize,
     stem: StemId,
     start: usize,
     end: usize,
+}
+
+/// The document as the scoring sees it.
+struct Doc<'a> {
+    text: &'a str,
+    words: &'a [Word],
+    tokens: &'a [Token],
+    spellings: &'a [Box<str>],
+}
+
+impl Doc<'_> {
+    /// The words `first..=last` are within one clause.
+    fn same_clause(&self, first: usize, last: usize) -> bool {
+        self.words[first].clause == self.words[last].clause
+    }
+
+    /// How many conjunctions the words `first..=last` hold.
+    fn conjunctions(&self, first: usize, last: usize) -> usize {
+        let (a, b) = (&self.words[first], &self.words[last]);
+        (b.conjunctions_before + u32::from(b.info.is_conjunction) - a.conjunctions_before) as usize
+    }
+
+    /// A word as spelt for character comparison.
+    fn spelling(&self, word: &Word) -> &str {
+        match self.spellings.get(word.info.spelling as usize) {
+            Some(spelling) => spelling,
+            None => &self.text[word.start..word.end],
+        }
+    }
+}
+
+/// One form's reading of the window at an anchor, when the window holds
+/// enough of the form and stays within a clause.
+#[derive(Debug, Clone, Copy)]
+struct Reading {
+    /// Index into [`FuzzyIndex::fuzzy_forms`].
+    fuzzy: usize,
+    /// The window's first and last word.
+    first: usize,
+    last: usize,
+    /// The finding, with its first and last word, if the window scores.
+    hit: Option<(Hit, usize, usize)>,
 }
 
 impl FuzzyIndex {
@@ -174,6 +271,8 @@ impl FuzzyIndex {
             forms_of: Vec::new(),
             by_form: HashMap::new(),
             vocabulary: Vec::new(),
+            heads: Vec::new(),
+            min_need: Vec::new(),
             strict_ids: HashMap::new(),
             max_reach: 0,
             threshold,
@@ -192,6 +291,14 @@ impl FuzzyIndex {
             if index.vocabulary.len() <= form.concept {
                 index.vocabulary.resize_with(form.concept + 1, Vec::new);
                 index.forms_of.resize_with(form.concept + 1, Vec::new);
+                index.min_need.resize(form.concept + 1, usize::MAX);
+            }
+            let need = &mut index.min_need[form.concept];
+            *need = (*need).min(fuzzy.need);
+            index.heads.resize_with(index.postings.len(), Vec::new);
+            let heads = &mut index.heads[fuzzy.head as usize];
+            if heads.len() <= MAX_POSTINGS && !heads.contains(&form.concept) {
+                heads.push(form.concept);
             }
             index.vocabulary[form.concept].extend(&fuzzy.stems);
             index.max_reach = index.max_reach.max(fuzzy.words + WINDOW_SLACK);
@@ -204,7 +311,8 @@ impl FuzzyIndex {
             stems.sort_unstable();
             stems.dedup();
         }
-        for posting in &mut index.postings {
+        index.heads.resize_with(index.postings.len(), Vec::new);
+        for posting in index.postings.iter_mut().chain(&mut index.heads) {
             if posting.len() > MAX_POSTINGS {
                 posting.clear();
             }
@@ -288,23 +396,23 @@ impl FuzzyIndex {
     /// a short form ("major-country diplomacy"). The same content words
     /// with other function words ("Five Principles on Peaceful
     /// Coexistence") are not.
-    fn is_correct_use(&self, span: &str, f: &FuzzyForm, cache: &mut WordCache) -> bool {
-        let sequence: Vec<u32> = words(span)
-            .map(|(_, _, w)| self.lookup(w, cache).strict)
-            .collect();
-        let content: Vec<&u32> = words(span)
-            .zip(&sequence)
-            .filter(|((_, _, w), _)| !is_stopword(w))
-            .map(|(_, s)| s)
-            .collect();
-        let mut window = content.iter();
-        let in_order = f.strict.iter().all(|stem| window.any(|s| *s == stem));
-        let has_other_content = content.iter().any(|s| !f.strict.contains(s));
+    fn is_correct_use(&self, doc: &Doc, first: usize, last: usize, f: &FuzzyForm) -> bool {
+        let span = &doc.words[first..=last];
+        let sequence = || span.iter().map(|w| w.info.strict);
+        let content = || {
+            span.iter()
+                .filter(|w| !w.info.is_stopword)
+                .map(|w| w.info.strict)
+        };
+        let mut window = content();
+        let in_order = f.strict.iter().all(|&stem| window.any(|s| s == stem));
+        let has_other_content = content().any(|s| !f.strict.contains(&s));
         let is_short_form = f
             .sequence
-            .windows(sequence.len())
-            .any(|part| part == sequence.as_slice());
-        is_short_form || (in_order && (has_other_content || sequence == f.sequence))
+            .windows(span.len())
+            .any(|part| part.iter().copied().eq(sequence()));
+        is_short_form
+            || (in_order && (has_other_content || sequence().eq(f.sequence.iter().copied())))
     }
 
     /// The stem of a folded word without synonym mapping.
@@ -322,10 +430,17 @@ impl FuzzyIndex {
         Some(root(&stem).to_string())
     }
 
-    fn lookup(&self, word: &str, cache: &mut WordCache) -> WordInfo {
+    fn lookup(&self, word: &str, cache: &mut WordCache, spellings: &mut Vec<Box<str>>) -> WordInfo {
         if let Some(&info) = cache.get(word) {
             return info;
         }
+        let american = american(word);
+        let spelling = if american == word {
+            UNKNOWN
+        } else {
+            spellings.push(american.into());
+            (spellings.len() - 1) as u32
+        };
         let info = WordInfo {
             stem: self.stem(word).and_then(|s| self.stems.get(&s).copied()),
             strict: self
@@ -333,86 +448,147 @@ impl FuzzyIndex {
                 .get(&self.strict_key(word))
                 .copied()
                 .unwrap_or(UNKNOWN),
+            is_stopword: is_stopword(word),
+            is_conjunction: is_conjunction(word),
+            spelling,
         };
-        if cache.len() >= MAX_CACHED_WORDS {
-            cache.clear();
-        }
         cache.insert(word.into(), info);
         info
     }
 
-    /// Appends fuzzy hits in `text` to `hits`, which holds the resolved
-    /// literal and pattern hits (sorted, non-overlapping); fuzzy hits never
-    /// overlap them.
-    pub fn find(&self, text: &str, forms: &[Form], scratch: &mut Scratch, hits: &mut Vec<Hit>) {
+    /// Splits `text` into `scratch.words` and `scratch.tokens`.
+    fn read_words(&self, text: &str, scratch: &mut Scratch) {
         let Scratch {
             cache,
+            spellings,
+            words: all,
             tokens,
-            candidates,
-            supported,
+            ..
         } = scratch;
+        if cache.len() >= MAX_CACHED_WORDS {
+            cache.clear();
+            spellings.clear();
+        }
+        all.clear();
         tokens.clear();
-        candidates.clear();
-        supported.clear();
-        supported.resize(self.forms_of.len(), 0);
-        for (word, (start, end, w)) in words(text).enumerate() {
-            if let Some(stem) = self.lookup(w, cache).stem {
+        let (mut clause, mut conjunctions, mut gap_start) = (0, 0, 0);
+        for (index, (start, end, w)) in words(text).enumerate() {
+            if text.as_bytes()[gap_start..start]
+                .iter()
+                .any(|b| PUNCTUATION.contains(&char::from(*b)))
+            {
+                clause += 1;
+            }
+            gap_start = end;
+            let info = self.lookup(w, cache, spellings);
+            all.push(Word {
+                start,
+                end,
+                info,
+                clause,
+                conjunctions_before: conjunctions,
+            });
+            conjunctions += u32::from(info.is_conjunction);
+            if let Some(stem) = info.stem {
                 tokens.push(Token {
-                    word,
+                    word: index,
                     stem,
                     start,
                     end,
                 });
             }
         }
+    }
+
+    /// Appends fuzzy hits in `text` to `hits`, which holds the resolved
+    /// literal and pattern hits (sorted, non-overlapping); fuzzy hits never
+    /// overlap them.
+    pub fn find(&self, text: &str, forms: &[Form], scratch: &mut Scratch, hits: &mut Vec<Hit>) {
+        self.read_words(text, scratch);
+        let Scratch {
+            cache,
+            spellings,
+            words,
+            tokens,
+            candidates,
+            support,
+            window_stems,
+            readings,
+            similarity,
+        } = scratch;
+        candidates.clear();
+        support.clear();
+        support.resize(self.forms_of.len(), Support::default());
+        let doc = Doc {
+            text,
+            words,
+            tokens,
+            spellings,
+        };
         for (i, anchor) in tokens.iter().enumerate() {
-            // A cheap test before a concept's forms are tried one by one:
-            // another stem of the concept must be within reach. Marking the
-            // concepts of the tokens in reach costs their posting lists, not
-            // a search per concept.
+            // Cheap tests before a concept's forms are tried one by one: the
+            // window must hold a head noun of the concept and as many of its
+            // stems as its least demanding form needs. Counting costs the
+            // posting lists of the window's distinct stems, not a search per
+            // concept; both tests are implied by the per-form test, so they
+            // change nothing but the time.
             let stamp = i as u32 + 1;
-            for token in tokens[i + 1..]
+            window_stems.clear();
+            for token in tokens[i..]
                 .iter()
                 .take_while(|t| t.word - anchor.word < self.max_reach)
             {
-                if token.stem != anchor.stem {
-                    for &concept in &self.postings[token.stem as usize] {
-                        supported[concept] = stamp;
+                if window_stems.contains(&token.stem) {
+                    continue;
+                }
+                window_stems.push(token.stem);
+                for &concept in &self.postings[token.stem as usize] {
+                    let entry = &mut support[concept];
+                    if entry.stamp != stamp {
+                        entry.stamp = stamp;
+                        entry.stems = 0;
                     }
+                    entry.stems += 1;
+                }
+                for &concept in &self.heads[token.stem as usize] {
+                    support[concept].head = stamp;
                 }
             }
             for &concept in &self.postings[anchor.stem as usize] {
-                if supported[concept] != stamp {
+                let entry = support[concept];
+                if entry.head != stamp || (entry.stems as usize) < self.min_need[concept] {
                     continue;
                 }
-                // The best reading of the window at this anchor as this
-                // concept, unless it reads as one of the concept's correct forms.
-                let mut best: Option<Hit> = None;
-                let mut is_vetoed = false;
-                for fuzzy in self
-                    .forms_of
-                    .get(concept)
-                    .into_iter()
-                    .flatten()
-                    .map(|&i| &self.fuzzy_forms[i])
-                {
-                    if fuzzy.stems.binary_search(&anchor.stem).is_err() {
-                        continue;
-                    }
-                    match self.candidate(text, forms, fuzzy, tokens, i, cache) {
-                        Verdict::Veto => is_vetoed = true,
-                        Verdict::Hit(hit) if best.as_ref().is_none_or(|b| hit.score > b.score) => {
-                            best = Some(hit)
-                        }
-                        Verdict::Hit(_) | Verdict::Nothing => {}
+                // Every form's reading of the window at this anchor.
+                readings.clear();
+                for &fuzzy in self.forms_of.get(concept).into_iter().flatten() {
+                    if self.fuzzy_forms[fuzzy]
+                        .stems
+                        .binary_search(&anchor.stem)
+                        .is_ok()
+                        && let Some(reading) = self.read(&doc, forms, fuzzy, i, similarity)
+                    {
+                        readings.push(reading);
                     }
                 }
-                // The window may have grown over the rest of the phrase:
-                // check again that it is not simply a correct form.
-                if let Some(hit) = best
-                    && !is_vetoed
-                    && !self.reads_as_correct(&text[hit.start..hit.end], forms, concept, cache)
-                {
+                // The best scoring one, unless the window reads as one of
+                // the concept's correct forms: as any of them, or, after
+                // it grew over the rest of the phrase, still.
+                let mut best: Option<(Hit, usize, usize)> = None;
+                for (hit, first, last) in readings.iter().filter_map(|r| r.hit) {
+                    if best.as_ref().is_none_or(|b| hit.score > b.0.score) {
+                        best = Some((hit, first, last));
+                    }
+                }
+                let Some((hit, first, last)) = best else {
+                    continue;
+                };
+                let is_vetoed = readings.iter().any(|r| {
+                    let fuzzy = &self.fuzzy_forms[r.fuzzy];
+                    forms[fuzzy.form].kind != FormKind::Variant
+                        && self.is_correct_use(&doc, r.first, r.last, fuzzy)
+                });
+                if !is_vetoed && !self.reads_as_correct(&doc, first, last, forms, concept) {
                     candidates.push(hit);
                 }
             }
@@ -441,10 +617,9 @@ impl FuzzyIndex {
                     && h.end <= candidate.end
                     && h.end - h.start < candidate.end - candidate.start
             };
-            let fits = hits[overlapped.clone()]
-                .iter()
-                .all(|h| is_contained(h) && self.may_replace(text, &candidate, h, cache))
-                && !hits[literal_count..].iter().any(overlaps);
+            let fits = hits[overlapped.clone()].iter().all(|h| {
+                is_contained(h) && self.may_replace(text, &candidate, h, cache, spellings)
+            }) && !hits[literal_count..].iter().any(overlaps);
             if fits {
                 replaced[overlapped].fill(true);
                 hits.push(candidate);
@@ -463,10 +638,11 @@ impl FuzzyIndex {
     /// correct forms.
     fn reads_as_correct(
         &self,
-        span: &str,
+        doc: &Doc,
+        first: usize,
+        last: usize,
         forms: &[Form],
         concept: ConceptId,
-        cache: &mut WordCache,
     ) -> bool {
         self.forms_of
             .get(concept)
@@ -474,7 +650,7 @@ impl FuzzyIndex {
             .flatten()
             .map(|&i| &self.fuzzy_forms[i])
             .filter(|f| forms[f.form].kind != FormKind::Variant)
-            .any(|f| self.is_correct_use(span, f, cache))
+            .any(|f| self.is_correct_use(doc, first, last, f))
     }
 
     /// Whether `candidate` may replace the literal hit `literal` it contains:
@@ -488,6 +664,7 @@ impl FuzzyIndex {
         candidate: &Hit,
         literal: &Hit,
         cache: &mut WordCache,
+        spellings: &mut Vec<Box<str>>,
     ) -> bool {
         let Some(fuzzy) = candidate
             .form
@@ -504,7 +681,7 @@ impl FuzzyIndex {
             if is_stopword(word) {
                 continue;
             }
-            match self.lookup(word, cache).stem {
+            match self.lookup(word, cache, spellings).stem {
                 Some(stem) if fuzzy.stems.binary_search(&stem).is_ok() => inner.push(stem),
                 _ => return false,
             }
@@ -527,18 +704,19 @@ impl FuzzyIndex {
         (!extra_before || form_before) && (!extra_after || form_after)
     }
 
-    /// Scores the window that starts at `window[0]` against `fuzzy`, if the
-    /// window holds enough of its content stems and its head.
-    fn candidate(
+    /// Reads the window that starts at token `at` as the form `fuzzy`: `None`
+    /// unless the window holds enough of the form's content stems, its head,
+    /// and no clause boundary or extra conjunction.
+    fn read(
         &self,
-        text: &str,
+        doc: &Doc,
         forms: &[Form],
-        fuzzy: &FuzzyForm,
-        tokens: &[Token],
+        fuzzy_index: usize,
         at: usize,
-        cache: &mut WordCache,
-    ) -> Verdict {
-        let window = &tokens[at..];
+        buffers: &mut SimilarityBuffers,
+    ) -> Option<Reading> {
+        let fuzzy = &self.fuzzy_forms[fuzzy_index];
+        let window = &doc.tokens[at..];
         let first = window[0];
         let reach = fuzzy.words + WINDOW_SLACK;
         // Which of the form's stems the window holds, as bits by position
@@ -556,36 +734,32 @@ impl FuzzyIndex {
             .binary_search(&fuzzy.head)
             .map_or(0, |at| 1 << (at % 64));
         if (seen.count_ones() as usize) < fuzzy.need || seen & head_bit == 0 {
-            return Verdict::Nothing;
+            return None;
         }
-        let span = &text[first.start..last.end];
-        // A term does not straddle a clause or sentence boundary.
-        if span.contains(PUNCTUATION) {
-            return Verdict::Nothing;
+        // A term does not straddle a clause or sentence boundary, nor does
+        // it join two phrases ("the community and a shared future") unless
+        // the form itself is a list.
+        if !doc.same_clause(first.word, last.word)
+            || doc.conjunctions(first.word, last.word) > fuzzy.conjunctions
+        {
+            return None;
         }
-        // Nor does it join two phrases ("the community and a shared
-        // future") unless the form itself is a list.
-        if conjunctions(span) > fuzzy.conjunctions {
-            return Verdict::Nothing;
-        }
+        let mut reading = Reading {
+            fuzzy: fuzzy_index,
+            first: first.word,
+            last: last.word,
+            hit: None,
+        };
         let form = &forms[fuzzy.form];
         let needed = match form.kind {
             FormKind::Variant => self.threshold,
             FormKind::Preferred | FormKind::Accepted => self.threshold + CORRECT_FORM_MARGIN,
         };
-        let score = self.similarity(span, fuzzy, needed, cache);
-        // A window with every content word of a correct form is that form,
-        // inflected, with synonyms ("…for humanity" ~ "…for mankind") or
-        // other function words, or a sentence that uses the term's words
-        // ("the community wants a shared future"): not a garbled rendering.
-        // The same words in another order ("mankind's shared-future
-        // community") are a calque, and scored as usual.
-        if form.kind != FormKind::Variant && self.is_correct_use(span, fuzzy, cache) {
-            return Verdict::Veto;
-        }
+        let score = self.similarity(doc, first.word, last.word, fuzzy, needed, buffers);
         if score < needed {
-            return Verdict::Nothing;
-        } // The rest of the phrase: words right before or after the window
+            return Some(reading);
+        }
+        // The rest of the phrase: words right before or after the window
         // that belong to the concept's vocabulary ("community of joint fate
         // *of humankind*", read as the legacy "community of common destiny").
         let vocabulary = self
@@ -594,7 +768,7 @@ impl FuzzyIndex {
             .map_or(&[][..], Vec::as_slice);
         let belongs = |from: &Token, to: &Token| {
             to.word.abs_diff(from.word) <= 2
-                && !text[from.end.min(to.end)..from.start.max(to.start)].contains(PUNCTUATION)
+                && doc.same_clause(from.word, to.word)
                 && vocabulary.binary_search(&to.stem).is_ok()
         };
         let mut end = last;
@@ -605,13 +779,13 @@ impl FuzzyIndex {
             end = *token;
         }
         let mut start = first;
-        for token in tokens[..at].iter().rev() {
+        for token in doc.tokens[..at].iter().rev() {
             if !belongs(&start, token) {
                 break;
             }
             start = *token;
         }
-        Verdict::Hit(Hit {
+        let hit = Hit {
             start: start.start,
             end: end.end,
             concept: form.concept,
@@ -619,57 +793,86 @@ impl FuzzyIndex {
             severity: form.severity.max(Severity::Warning),
             form: Some(fuzzy.form),
             score,
-        })
+        };
+        reading.hit = Some((hit, start.word, end.word));
+        Some(reading)
     }
 
-    /// Similarity of a window to a form, in 0..=1: the mean of token-level
-    /// and character-level Dice.
-    fn similarity(&self, span: &str, fuzzy: &FuzzyForm, needed: f32, cache: &mut WordCache) -> f32 {
-        let mut window_stems: Vec<StemId> = Vec::new();
+    /// Similarity of the words `first..=last` to a form, in 0..=1: the mean
+    /// of token-level and character-level Dice. Below `needed`, any value
+    /// below `needed` may be returned.
+    fn similarity(
+        &self,
+        doc: &Doc,
+        first: usize,
+        last: usize,
+        fuzzy: &FuzzyForm,
+        needed: f32,
+        buffers: &mut SimilarityBuffers,
+    ) -> f32 {
+        let SimilarityBuffers { stems, content } = buffers;
+        stems.clear();
+        content.clear();
         let mut unknown_words = 0usize;
-        let mut content = Vec::new();
-        for (_, _, word) in words(span) {
-            if is_stopword(word) {
-                continue;
+        for word in doc.words[first..=last]
+            .iter()
+            .filter(|w| !w.info.is_stopword)
+        {
+            if !content.is_empty() {
+                content.push(' ');
             }
-            content.push(american(word));
-            match self.lookup(word, cache).stem {
-                Some(stem) if !window_stems.contains(&stem) => window_stems.push(stem),
+            content.push_str(doc.spelling(word));
+            match word.info.stem {
+                Some(stem) if !stems.contains(&stem) => stems.push(stem),
                 Some(_) => {}
                 None => unknown_words += 1,
             }
         }
-        let shared = window_stems
+        let shared = stems
             .iter()
             .filter(|s| fuzzy.stems.binary_search(s).is_ok())
             .count();
-        let window_size = window_stems.len() + unknown_words;
+        let window_size = stems.len() + unknown_words;
         let token_dice = 2.0 * shared as f64 / (window_size + fuzzy.stems.len()) as f64;
-        // The character similarity is the costly half: skip it when even a
-        // perfect one could not lift the score to `needed`.
-        if (token_dice + 1.0) / 2.0 < f64::from(needed) {
+        // The character similarity is the costly half: skip it when even the
+        // best it could be could not lift the score to `needed`.
+        if (token_dice + dice_bound(content, &fuzzy.content)) / 2.0 < f64::from(needed) {
             return (token_dice / 2.0) as f32;
         }
-        let char_dice = strsim::sorensen_dice(&content.join(" "), &fuzzy.content);
+        let char_dice = strsim::sorensen_dice(content, &fuzzy.content);
         ((token_dice + char_dice) / 2.0) as f32
     }
 }
 
-/// What a window at an anchor is, read as one form.
-enum Verdict {
-    /// Not close enough.
-    Nothing,
-    /// It is one of the concept's correct forms: no candidate for the concept here.
-    Veto,
-    /// A candidate finding.
-    Hit(Hit),
+/// An upper bound of `strsim::sorensen_dice(a, b)` from the lengths alone:
+/// it counts bigrams of the non-space characters, and no more of them can be
+/// shared than the shorter string has.
+fn dice_bound(a: &str, b: &str) -> f64 {
+    let (chars_a, bytes_a) = non_space_length(a);
+    let (chars_b, bytes_b) = non_space_length(b);
+    if chars_a < 2 || chars_b < 2 || (chars_a == chars_b && bytes_a == bytes_b) {
+        return 1.0;
+    }
+    let shared = (chars_a.min(chars_b) - 1) as f64;
+    (2.0 * shared / (bytes_a + bytes_b - 2) as f64).min(1.0)
+}
+
+/// Characters and bytes of `text` that are not whitespace.
+fn non_space_length(text: &str) -> (usize, usize) {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .fold((0, 0), |(chars, bytes), c| {
+            (chars + 1, bytes + c.len_utf8())
+        })
 }
 
 /// How many coordinating conjunctions `text` holds.
 fn conjunctions(text: &str) -> usize {
-    words(text)
-        .filter(|(_, _, w)| matches!(*w, "and" | "or" | "but" | "nor"))
-        .count()
+    words(text).filter(|(_, _, w)| is_conjunction(w)).count()
+}
+
+fn is_conjunction(word: &str) -> bool {
+    matches!(word, "and" | "or" | "but" | "nor")
 }
 
 fn is_stopword(word: &str) -> bool {

@@ -86,7 +86,7 @@ impl Status {
 }
 
 /// One occurrence of a concept in folded text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Hit {
     /// Start byte in the folded text.
     pub start: usize,
