@@ -232,17 +232,46 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 }
 
 /// Loads the glossary; on failure prints every problem as `file:line:column: reason`.
+/// Warns about ignored concept ids the glossary does not have.
 fn load_glossary(settings: &Settings, self_tests: SelfTests) -> Result<Checked, ExitStatus> {
-    selftest::load_checked(&settings.glossary, settings.options, self_tests).map_err(|errors| {
-        for error in &errors.0 {
-            eprintln!("{error}");
+    let checked = selftest::load_checked(&settings.glossary, settings.options, self_tests)
+        .map_err(|errors| {
+            for error in &errors.0 {
+                eprintln!("{error}");
+            }
+            eprintln!(
+                "termaudit: error: the glossary has {} problem(s); nothing was audited",
+                errors.0.len()
+            );
+            ExitStatus::Error
+        })?;
+    let ids = concept_ids(&checked);
+    let mut unknown: Vec<&String> = settings
+        .suppressions
+        .ignored_concepts
+        .iter()
+        .filter(|id| !ids.contains(&id.as_str()))
+        .collect();
+    unknown.sort();
+    for id in unknown {
+        match closest_id(id, &ids) {
+            Some(near) => eprintln!(
+                "termaudit: warning: ignored concept {id:?} is not in the glossary; did you mean {near:?}?"
+            ),
+            None => eprintln!("termaudit: warning: ignored concept {id:?} is not in the glossary"),
         }
-        eprintln!(
-            "termaudit: error: the glossary has {} problem(s); nothing was audited",
-            errors.0.len()
-        );
-        ExitStatus::Error
-    })
+    }
+    Ok(checked)
+}
+
+/// The concept id most like `id` (Jaro-Winkler, as clap suggests
+/// subcommands), if one is close enough to be the one meant.
+fn closest_id<'a>(id: &str, ids: &[&'a str]) -> Option<&'a str> {
+    ids.iter()
+        .map(|candidate| (strsim::jaro_winkler(id, candidate), *candidate))
+        .filter(|(similarity, _)| *similarity > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
 }
 
 /// Concept ids by index, for suppression by id.

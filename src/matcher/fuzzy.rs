@@ -27,6 +27,8 @@ use std::collections::HashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+mod dice;
+
 use super::{Form, FormId, FormKind, Hit, Status};
 use crate::glossary::{ConceptId, Severity};
 
@@ -83,6 +85,8 @@ struct FuzzyForm {
     conjunctions: usize,
     /// The content words, spelling-normalized, for character similarity.
     content: String,
+    /// `content` prepared for the character Dice.
+    profile: dice::Profile,
 }
 
 /// The content-word index over all forms.
@@ -139,25 +143,69 @@ pub struct Scratch {
     /// The words some form has a stem of.
     tokens: Vec<Token>,
     candidates: Vec<Hit>,
-    /// Per concept: what the window at the current anchor holds of it.
-    support: Vec<Support>,
-    /// The distinct stems of the window at an anchor.
-    window_stems: Vec<StemId>,
+    /// What the window at the current anchor holds.
+    window: WindowCounts,
     /// The readings of one concept at one anchor.
     readings: Vec<Reading>,
     /// Buffers of [`FuzzyIndex::similarity`].
     similarity: SimilarityBuffers,
 }
 
-/// What the window at an anchor holds of one concept.
-#[derive(Debug, Clone, Copy, Default)]
-struct Support {
-    /// The anchor (plus one) `stems` was counted for.
-    stamp: u32,
-    /// How many distinct stems of the concept the window holds.
-    stems: u32,
-    /// The anchor (plus one) whose window holds a head noun of the concept.
-    head: u32,
+/// What the window at an anchor holds, kept up to date as the window slides
+/// over the document: each token enters and leaves once, so the cost is its
+/// posting lists, not a recount per anchor. Empty between documents.
+#[derive(Debug, Default)]
+struct WindowCounts {
+    /// Per stem: how many of the window's tokens have it.
+    tokens_of_stem: Vec<u32>,
+    /// Per concept: how many distinct stems of it the window holds.
+    stems_of_concept: Vec<u32>,
+    /// Per concept: how many distinct stems of the window are a head noun of it.
+    heads_of_concept: Vec<u32>,
+}
+
+impl WindowCounts {
+    fn fit(&mut self, stems: usize, concepts: usize) {
+        self.tokens_of_stem.resize(stems, 0);
+        self.stems_of_concept.resize(concepts, 0);
+        self.heads_of_concept.resize(concepts, 0);
+    }
+
+    fn is_empty(&self) -> bool {
+        [
+            &self.tokens_of_stem,
+            &self.stems_of_concept,
+            &self.heads_of_concept,
+        ]
+        .iter()
+        .all(|counts| counts.iter().all(|&n| n == 0))
+    }
+
+    fn enter(&mut self, index: &FuzzyIndex, stem: StemId) {
+        let count = &mut self.tokens_of_stem[stem as usize];
+        *count += 1;
+        if *count == 1 {
+            for &concept in &index.postings[stem as usize] {
+                self.stems_of_concept[concept] += 1;
+            }
+            for &concept in &index.heads[stem as usize] {
+                self.heads_of_concept[concept] += 1;
+            }
+        }
+    }
+
+    fn leave(&mut self, index: &FuzzyIndex, stem: StemId) {
+        let count = &mut self.tokens_of_stem[stem as usize];
+        *count -= 1;
+        if *count == 0 {
+            for &concept in &index.postings[stem as usize] {
+                self.stems_of_concept[concept] -= 1;
+            }
+            for &concept in &index.heads[stem as usize] {
+                self.heads_of_concept[concept] -= 1;
+            }
+        }
+    }
 }
 
 /// Reused buffers for scoring a window.
@@ -165,6 +213,7 @@ struct Support {
 struct SimilarityBuffers {
     stems: Vec<StemId>,
     content: String,
+    dice: dice::WindowBuffers,
 }
 
 /// Word → what the index knows of it, per thread: stemming is the costly
@@ -360,6 +409,7 @@ impl FuzzyIndex {
             need,
             words: words.len(),
             conjunctions: conjunctions(&form.folded),
+            profile: dice::Profile::new(&content.join(" ")),
             content: content.join(" "),
         })
     }
@@ -511,52 +561,37 @@ impl FuzzyIndex {
             words,
             tokens,
             candidates,
-            support,
-            window_stems,
+            window,
             readings,
             similarity,
         } = scratch;
         candidates.clear();
-        support.clear();
-        support.resize(self.forms_of.len(), Support::default());
+        window.fit(self.postings.len(), self.forms_of.len());
         let doc = Doc {
             text,
             words,
             tokens,
             spellings,
         };
+        // Tokens `start..end` are the window at anchor `start`.
+        let (mut start, mut end) = (0, 0);
         for (i, anchor) in tokens.iter().enumerate() {
+            for token in &tokens[start..i] {
+                window.leave(self, token.stem);
+            }
+            start = i;
+            while end < tokens.len() && tokens[end].word - anchor.word < self.max_reach {
+                window.enter(self, tokens[end].stem);
+                end += 1;
+            }
             // Cheap tests before a concept's forms are tried one by one: the
             // window must hold a head noun of the concept and as many of its
-            // stems as its least demanding form needs. Counting costs the
-            // posting lists of the window's distinct stems, not a search per
-            // concept; both tests are implied by the per-form test, so they
-            // change nothing but the time.
-            let stamp = i as u32 + 1;
-            window_stems.clear();
-            for token in tokens[i..]
-                .iter()
-                .take_while(|t| t.word - anchor.word < self.max_reach)
-            {
-                if window_stems.contains(&token.stem) {
-                    continue;
-                }
-                window_stems.push(token.stem);
-                for &concept in &self.postings[token.stem as usize] {
-                    let entry = &mut support[concept];
-                    if entry.stamp != stamp {
-                        entry.stamp = stamp;
-                        entry.stems = 0;
-                    }
-                    entry.stems += 1;
-                }
-                for &concept in &self.heads[token.stem as usize] {
-                    support[concept].head = stamp;
-                }
-            }
+            // stems as its least demanding form needs. Both are implied by
+            // the per-form test, so they change nothing but the time.
             for &concept in &self.postings[anchor.stem as usize] {
-                let entry = support[concept];
-                if entry.head != stamp || (entry.stems as usize) < self.min_need[concept] {
+                if window.heads_of_concept[concept] == 0
+                    || (window.stems_of_concept[concept] as usize) < self.min_need[concept]
+                {
                     continue;
                 }
                 // Every form's reading of the window at this anchor.
@@ -593,6 +628,13 @@ impl FuzzyIndex {
                 }
             }
         }
+        for token in &tokens[start..end] {
+            window.leave(self, token.stem);
+        }
+        debug_assert!(
+            window.is_empty(),
+            "window counts leak into the next document"
+        );
         // Best score first. A candidate never overlaps a literal hit of its
         // own concept (that occurrence is already counted, right or wrong)
         // nor a better candidate; it replaces literal hits of other concepts
@@ -810,7 +852,11 @@ impl FuzzyIndex {
         needed: f32,
         buffers: &mut SimilarityBuffers,
     ) -> f32 {
-        let SimilarityBuffers { stems, content } = buffers;
+        let SimilarityBuffers {
+            stems,
+            content,
+            dice,
+        } = buffers;
         stems.clear();
         content.clear();
         let mut unknown_words = 0usize;
@@ -839,12 +885,12 @@ impl FuzzyIndex {
         if (token_dice + dice_bound(content, &fuzzy.content)) / 2.0 < f64::from(needed) {
             return (token_dice / 2.0) as f32;
         }
-        let char_dice = strsim::sorensen_dice(content, &fuzzy.content);
+        let char_dice = dice::dice(content, &fuzzy.profile, dice);
         ((token_dice + char_dice) / 2.0) as f32
     }
 }
 
-/// An upper bound of `strsim::sorensen_dice(a, b)` from the lengths alone:
+/// An upper bound of [`dice::dice`] (strsim's Sørensen–Dice) from the lengths alone:
 /// it counts bigrams of the non-space characters, and no more of them can be
 /// shared than the shorter string has.
 fn dice_bound(a: &str, b: &str) -> f64 {
