@@ -83,9 +83,8 @@ struct FuzzyForm {
     words: usize,
     /// Coordinating conjunctions in the form.
     conjunctions: usize,
-    /// The content words, spelling-normalized, for character similarity.
-    content: String,
-    /// `content` prepared for the character Dice.
+    /// The content words, spelling-normalized, prepared for the character
+    /// Dice.
     profile: dice::Profile,
 }
 
@@ -410,7 +409,6 @@ impl FuzzyIndex {
             words: words.len(),
             conjunctions: conjunctions(&form.folded),
             profile: dice::Profile::new(&content.join(" ")),
-            content: content.join(" "),
         })
     }
 
@@ -597,10 +595,19 @@ impl FuzzyIndex {
                 // Every form's reading of the window at this anchor.
                 readings.clear();
                 for &fuzzy in self.forms_of.get(concept).into_iter().flatten() {
-                    if self.fuzzy_forms[fuzzy]
-                        .stems
-                        .binary_search(&anchor.stem)
-                        .is_ok()
+                    let form = &self.fuzzy_forms[fuzzy];
+                    // The form's head and enough of its stems in the widest
+                    // window, from the window's tallies: again implied by
+                    // the exact test in `read`.
+                    let present = || {
+                        form.stems
+                            .iter()
+                            .filter(|&&s| window.tokens_of_stem[s as usize] > 0)
+                            .count()
+                    };
+                    if window.tokens_of_stem[form.head as usize] > 0
+                        && form.stems.binary_search(&anchor.stem).is_ok()
+                        && present() >= form.need
                         && let Some(reading) = self.read(&doc, forms, fuzzy, i, similarity)
                     {
                         readings.push(reading);
@@ -882,7 +889,7 @@ impl FuzzyIndex {
         let token_dice = 2.0 * shared as f64 / (window_size + fuzzy.stems.len()) as f64;
         // The character similarity is the costly half: skip it when even the
         // best it could be could not lift the score to `needed`.
-        if (token_dice + dice_bound(content, &fuzzy.content)) / 2.0 < f64::from(needed) {
+        if (token_dice + dice_bound(content, &fuzzy.profile)) / 2.0 < f64::from(needed) {
             return (token_dice / 2.0) as f32;
         }
         let char_dice = dice::dice(content, &fuzzy.profile, dice);
@@ -893,9 +900,9 @@ impl FuzzyIndex {
 /// An upper bound of [`dice::dice`] (strsim's Sørensen–Dice) from the lengths alone:
 /// it counts bigrams of the non-space characters, and no more of them can be
 /// shared than the shorter string has.
-fn dice_bound(a: &str, b: &str) -> f64 {
+fn dice_bound(a: &str, b: &dice::Profile) -> f64 {
     let (chars_a, bytes_a) = non_space_length(a);
-    let (chars_b, bytes_b) = non_space_length(b);
+    let (chars_b, bytes_b) = b.length();
     if chars_a < 2 || chars_b < 2 || (chars_a == chars_b && bytes_a == bytes_b) {
         return 1.0;
     }

@@ -17,6 +17,16 @@ pub struct Profile {
 }
 
 impl Profile {
+    /// Characters and bytes of the form that are not whitespace.
+    pub fn length(&self) -> (usize, usize) {
+        (
+            self.bigrams.len() + usize::from(!self.text.is_empty()),
+            self.text.len(),
+        )
+    }
+}
+
+impl Profile {
     /// Prepares `text` for comparison.
     pub fn new(text: &str) -> Profile {
         let mut profile = Profile::default();
