@@ -207,13 +207,20 @@ impl WindowCounts {
     }
 }
 
-/// Reused buffers for scoring a window.
+/// Reused buffers for scoring a window, and the scores already known.
 #[derive(Debug, Default)]
 struct SimilarityBuffers {
     stems: Vec<StemId>,
     content: String,
     dice: dice::WindowBuffers,
+    /// Window text → (fuzzy form, score). A score depends on nothing but the
+    /// window's words and the form, and an archive repeats its phrases:
+    /// on the seeds, more than half of the windows scored are repeats.
+    known: rustc_hash::FxHashMap<Box<str>, Vec<(u32, f32)>>,
 }
+
+/// Bound on remembered window scores, checked between documents.
+const MAX_KNOWN_WINDOWS: usize = 100_000;
 
 /// Word → what the index knows of it, per thread: stemming is the costly
 /// part of fuzzy matching, so each distinct word is stemmed once.
@@ -511,11 +518,15 @@ impl FuzzyIndex {
             spellings,
             words: all,
             tokens,
+            similarity,
             ..
         } = scratch;
         if cache.len() >= MAX_CACHED_WORDS {
             cache.clear();
             spellings.clear();
+        }
+        if similarity.known.len() >= MAX_KNOWN_WINDOWS {
+            similarity.known.clear();
         }
         all.clear();
         tokens.clear();
@@ -804,7 +815,27 @@ impl FuzzyIndex {
             FormKind::Variant => self.threshold,
             FormKind::Preferred | FormKind::Accepted => self.threshold + CORRECT_FORM_MARGIN,
         };
-        let score = self.similarity(doc, first.word, last.word, fuzzy, needed, buffers);
+        let span = &doc.text[first.start..last.end];
+        let known = buffers.known.get(span).and_then(|scores| {
+            scores
+                .iter()
+                .find(|(form, _)| *form as usize == fuzzy_index)
+                .map(|&(_, score)| score)
+        });
+        let score = match known {
+            Some(score) => score,
+            None => {
+                let score = self.similarity(doc, first.word, last.word, fuzzy, needed, buffers);
+                let entry = (fuzzy_index as u32, score);
+                match buffers.known.get_mut(span) {
+                    Some(scores) => scores.push(entry),
+                    None => {
+                        buffers.known.insert(span.into(), vec![entry]);
+                    }
+                }
+                score
+            }
+        };
         if score < needed {
             return Some(reading);
         }
@@ -863,6 +894,7 @@ impl FuzzyIndex {
             stems,
             content,
             dice,
+            ..
         } = buffers;
         stems.clear();
         content.clear();
