@@ -62,14 +62,19 @@ build(small, 2_000_000)
 # Every literal form, one per line, for rg -F -f.
 with open(os.path.join(os.path.dirname(corpus), 'forms.txt'), 'w', encoding='utf-8') as f:
     f.write('\n'.join(sorted({x for items in forms for x in items})) + '\n')
-# prh rules: every variant → preferred.
+# prh rules: every variant → preferred. Patterns are given as /regex/i
+# literals: prh escapes plain strings with "\\-", which JavaScript's u flag
+# rejects, and it matches case-sensitively where termaudit folds case.
+import json, re
+def js_regex(text):
+    return '/' + re.sub(r'([\\^$.|?*+()\[\]{}/])', r'\\\1', text) + '/i'
 with open(os.path.join(os.path.dirname(corpus), 'prh.yml'), 'w', encoding='utf-8') as f:
     f.write('version: 1\nrules:\n')
     for items, row in zip(forms, csv.DictReader(open('glossary/terms.csv', encoding='utf-8'))):
         variants = [x.rsplit(' [', 1)[0] for x in row['variants'].split(' | ') if x]
         if variants:
-            f.write(f"  - expected: {row['preferred']!r}\n    patterns:\n")
-            f.writelines(f'      - {v!r}\n' for v in variants)
+            f.write(f"  - expected: {json.dumps(row['preferred'])}\n    patterns:\n")
+            f.writelines(f'      - {json.dumps(js_regex(v))}\n' for v in variants)
 PY
 echo "corpus: $(du -sh "$CORPUS" | cut -f1) in $(find "$CORPUS" -name '*.txt' | wc -l) files; machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 

@@ -563,6 +563,11 @@ impl FuzzyIndex {
     /// literal and pattern hits (sorted, non-overlapping); fuzzy hits never
     /// overlap them.
     pub fn find(&self, text: &str, forms: &[Form], scratch: &mut Scratch, hits: &mut Vec<Hit>) {
+        // No form of two content words or more: nothing to find (and a
+        // window of zero words would hold no token).
+        if self.max_reach == 0 {
+            return;
+        }
         self.read_words(text, scratch);
         let Scratch {
             cache,

@@ -194,3 +194,17 @@ fn patterns_compile_on_first_use_and_an_oversized_one_is_named() {
     let matcher = Matcher::compile(&glossary).unwrap();
     assert_eq!(hits(&matcher, "a foo here"), ["community:pattern:foo"]);
 }
+
+#[test]
+fn a_glossary_of_single_words_has_no_fuzzy_windows() {
+    let glossary = from_csv_str(
+        Path::new("t.csv"),
+        "id,preferred,variants,severity\nxi,Xi,Xii,error\n",
+    )
+    .unwrap();
+    let matcher = Matcher::compile(&glossary).unwrap();
+    assert_eq!(
+        hits(&matcher, "Xii and Xi met."),
+        ["xi:variant:Xii", "xi:preferred:Xi"]
+    );
+}
