@@ -14,14 +14,20 @@
 //!    few words, enough of the form's content stems occur, including its
 //!    head noun ("a shared future" lacks the head of "community with a shared
 //!    future" and is ordinary English).
-//! 2. **Scoring.** Only candidates are compared with the form, with strsim:
-//!    the mean of a token-level Dice coefficient over content stems
-//!    (order-tolerant, ignores function words) and a character-bigram
-//!    Sørensen-Dice over the content words (tolerant of spelling and
-//!    inflection), after mapping MT's interchangeable words (fate/destiny,
-//!    epoch/era) to one. A candidate never overlaps a literal match of its
-//!    own concept; one that strictly contains other concepts' literal
-//!    matches replaces them (longest, most specific wins).
+//! 2. **Scoring.** Only candidates are compared with the form: the mean of
+//!    a token-level Dice coefficient over content stems (order-tolerant,
+//!    ignores function words) and strsim's character-bigram Sørensen-Dice
+//!    over the content words (tolerant of spelling and inflection; computed
+//!    against each form's pre-sorted bigrams, see `dice`), after mapping
+//!    MT's interchangeable words (fate/destiny, epoch/era) to one. A window's
+//!    score is remembered per thread: archives repeat their phrases. A
+//!    candidate never overlaps a literal match of its own concept; one that
+//!    strictly contains other concepts' literal matches replaces them
+//!    (longest, most specific wins).
+//!
+//! Every word of a document is looked up once; windows slide over the
+//! content words keeping per-concept tallies, so a window is only read as a
+//! form when it holds that form's head and enough of its stems.
 
 use std::collections::HashMap;
 
