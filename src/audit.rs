@@ -77,6 +77,9 @@ pub struct DocReport {
 }
 
 /// Per-thread buffers reused across documents.
+///
+/// They cache what the matcher knows of words and windows, so one scratch
+/// serves one matcher: use a fresh one with another glossary.
 #[derive(Debug, Default)]
 pub struct Scratch {
     folded: Folded,

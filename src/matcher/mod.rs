@@ -149,6 +149,9 @@ impl Default for MatchOptions {
 }
 
 /// Per-thread buffers for [`Matcher::find`], reused across documents.
+///
+/// They cache what the matcher knows of words and windows, so one scratch
+/// serves one matcher: use a fresh one with another glossary.
 #[derive(Debug, Default)]
 pub struct MatchScratch {
     /// The hits of the last [`Matcher::find`], sorted by position.
