@@ -488,14 +488,16 @@ const BATCH: usize = 256;
 
 /// Audits every file under `paths` on the current rayon pool, handing each
 /// result to `sink` in path order as soon as its batch is done, so memory is
-/// bounded by a batch, not by the archive. The order, and so the reports, do
-/// not depend on the number of threads. Once `options.cancel` is set, it
-/// returns without handing on the batch under way.
+/// bounded by two batches, not by the archive. A batch is handed on while
+/// the next one is audited: writing report rows is serial, and doing it
+/// between batches left every other core idle. The order, and so the
+/// reports, do not depend on the number of threads. Once `options.cancel` is
+/// set, it returns without handing on the batch under way.
 pub fn audit_stream(
     matcher: &Matcher,
     paths: &[PathBuf],
     options: &AuditOptions,
-    sink: &mut dyn FnMut(Event),
+    sink: &mut (dyn FnMut(Event) + Send),
 ) {
     let cancel = options.cancel.as_deref();
     let is_cancelled = || cancel.is_some_and(|c| c.load(Ordering::Relaxed));
@@ -504,37 +506,53 @@ pub fn audit_stream(
     for error in errors {
         sink(Event::Problem(error));
     }
+    let mut done = Vec::new();
     for batch in files.chunks(BATCH) {
         if is_cancelled() {
             return;
         }
-        let results: Vec<_> = batch
-            .par_iter()
-            .map_init(Scratch::default, |scratch, path| {
-                if is_cancelled() {
-                    return Err(SourceError::new(path, ProblemKind::Error, "interrupted"));
-                }
-                match options.format.unwrap_or_else(|| Format::from_path(path)) {
-                    Format::Text => {
-                        audit_file_until(matcher, path, options.chunk_size, cancel, scratch)
-                    }
-                    format => document::audit_file(matcher, path, format, scratch),
-                }
-            })
-            .collect();
+        let finished = std::mem::take(&mut done);
+        let (results, ()) = rayon::join(
+            || {
+                batch
+                    .par_iter()
+                    .map_init(Scratch::default, |scratch, path| {
+                        if is_cancelled() {
+                            return Err(SourceError::new(path, ProblemKind::Error, "interrupted"));
+                        }
+                        match options.format.unwrap_or_else(|| Format::from_path(path)) {
+                            Format::Text => {
+                                audit_file_until(matcher, path, options.chunk_size, cancel, scratch)
+                            }
+                            format => document::audit_file(matcher, path, format, scratch),
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            },
+            || hand_on(finished, sink),
+        );
         if is_cancelled() {
             return;
         }
-        for result in results {
-            match result {
-                Ok((report, warning)) => {
-                    sink(Event::Doc(report));
-                    if let Some(warning) = warning {
-                        sink(Event::Problem(warning));
-                    }
+        done = results;
+    }
+    hand_on(done, sink);
+}
+
+/// One file's outcome: its report and a warning, or why it was not read.
+type FileOutcome = Result<(DocReport, Option<SourceError>), SourceError>;
+
+/// Hands a finished batch to `sink`, in order.
+fn hand_on(results: Vec<FileOutcome>, sink: &mut (dyn FnMut(Event) + Send)) {
+    for result in results {
+        match result {
+            Ok((report, warning)) => {
+                sink(Event::Doc(report));
+                if let Some(warning) = warning {
+                    sink(Event::Problem(warning));
                 }
-                Err(error) => sink(Event::Problem(error)),
             }
+            Err(error) => sink(Event::Problem(error)),
         }
     }
 }
