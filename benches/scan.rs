@@ -104,6 +104,7 @@ fn matcher(glossary: &Glossary, fuzzy: bool) -> Matcher {
         } else {
             None
         },
+        ..MatchOptions::default()
     };
     Matcher::compile_with(glossary, options).unwrap()
 }

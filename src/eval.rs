@@ -266,6 +266,7 @@ pub fn leave_one_out(
         glossary,
         MatchOptions {
             fuzzy_threshold: None,
+            ..MatchOptions::default()
         },
     ) {
         Ok(m) => m,

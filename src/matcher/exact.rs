@@ -4,7 +4,12 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, BuildError, Input, MatchKind};
 
-use super::{Form, FormId, FormKind, Hit, Status, inflect};
+use super::{Form, FormId, FormKind, Hit, Status, Workload, inflect};
+
+/// Above this many bytes of patterns, a DFA (a state per pattern byte, a
+/// transition per byte class) is no longer small: glossaries that large
+/// keep the contiguous NFA. The bundled glossary has about 54 KB.
+const DFA_MAX_PATTERN_BYTES: usize = 200_000;
 
 /// The automaton and, per automaton pattern, the form it stands for.
 #[derive(Debug, Clone)]
@@ -16,7 +21,7 @@ pub struct ExactMatcher {
 impl ExactMatcher {
     /// Builds the automaton over the folded forms and their inflections. A
     /// listed form always beats a generated inflection of another form.
-    pub fn build(forms: &[Form]) -> Result<ExactMatcher, BuildError> {
+    pub fn build(forms: &[Form], workload: Workload) -> Result<ExactMatcher, BuildError> {
         let mut surfaces: Vec<String> = Vec::with_capacity(forms.len() * 3);
         let mut pattern_form = Vec::with_capacity(forms.len() * 3);
         let mut seen: HashMap<String, ()> = HashMap::with_capacity(forms.len() * 3);
@@ -33,12 +38,16 @@ impl ExactMatcher {
                     pattern_form.push(id);
                 }
             }
-        } // A contiguous NFA builds in a fraction of a DFA's time and memory
-        // and, behind the automaton's prefilter, scans almost as fast: it
-        // keeps `check` on a draft interactive, start-up included.
+        }
+        let pattern_bytes: usize = surfaces.iter().map(String::len).sum();
+        let kind = if workload == Workload::Archives && pattern_bytes <= DFA_MAX_PATTERN_BYTES {
+            AhoCorasickKind::DFA
+        } else {
+            AhoCorasickKind::ContiguousNFA
+        };
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .kind(Some(kind))
             .build(&surfaces)?;
         Ok(ExactMatcher {
             automaton,

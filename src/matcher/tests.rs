@@ -208,3 +208,25 @@ fn a_glossary_of_single_words_has_no_fuzzy_windows() {
         ["xi:variant:Xii", "xi:preferred:Xi"]
     );
 }
+
+#[test]
+fn both_workloads_find_the_same() {
+    let glossary = from_csv_str(Path::new("t.csv"), GLOSSARY).unwrap();
+    let archive = Matcher::compile_with(
+        &glossary,
+        MatchOptions {
+            workload: Workload::Archives,
+            ..MatchOptions::default()
+        },
+    )
+    .unwrap();
+    let drafts = matcher();
+    let text = "Building a community of human destiny, Xi said; the Supreme Leader of Iran \
+                and a big country should have a big look; xinhua, taxi, XI JINPING.";
+    assert_eq!(hits(&archive, text), hits(&drafts, text));
+    assert!(
+        hits(&archive, text).len() >= 4,
+        "{:?}",
+        hits(&archive, text)
+    );
+}
