@@ -54,19 +54,35 @@ pub fn fold_into(original: &str, out: &mut Folded) {
     out.text.reserve(original.len());
     out.offsets.reserve(original.len() + 1);
     let mut pending_space: Option<u32> = None;
-    for (offset, ch) in original.char_indices() {
-        let offset = offset as u32;
-        if ch.is_ascii() {
-            // ASCII fast path: most of every document.
-            match ch {
-                ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' => {
-                    pending_space.get_or_insert(offset);
-                }
-                '`' => push_char(out, &mut pending_space, '\'', offset),
-                _ => push_char(out, &mut pending_space, ch.to_ascii_lowercase(), offset),
+    let bytes = original.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let offset = at as u32;
+        if bytes[at].is_ascii() {
+            // ASCII fast path, most of every document: a run of non-space
+            // ASCII bytes is copied lowercased in one go.
+            if is_ascii_space(bytes[at]) {
+                pending_space.get_or_insert(offset);
+                at += 1;
+                continue;
             }
+            flush_space(out, &mut pending_space);
+            let start = at;
+            while at < bytes.len() && bytes[at].is_ascii() && !is_ascii_space(bytes[at]) {
+                at += 1;
+            }
+            out.text.extend(bytes[start..at].iter().map(|&b| match b {
+                b'`' => '\'',
+                _ => char::from(b.to_ascii_lowercase()),
+            }));
+            out.offsets.extend(start as u32..at as u32);
             continue;
         }
+        // `at` is a char boundary: every step advances by a whole char.
+        let Some(ch) = original[at..].chars().next() else {
+            break;
+        };
+        at += ch.len_utf8();
         match fold_char(ch) {
             Fold::Space => {
                 pending_space.get_or_insert(offset);
@@ -95,13 +111,22 @@ pub fn fold_str(s: &str) -> String {
     folded.text.trim().to_string()
 }
 
-fn push_char(out: &mut Folded, pending_space: &mut Option<u32>, c: char, offset: u32) {
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+/// Writes the one space a run of whitespace folds to, if one is pending.
+fn flush_space(out: &mut Folded, pending_space: &mut Option<u32>) {
     if let Some(space_at) = pending_space.take() {
         // Leading whitespace is kept as one space so that a document that
         // starts with blanks keeps a boundary before its first word.
         out.text.push(' ');
         out.offsets.push(space_at);
     }
+}
+
+fn push_char(out: &mut Folded, pending_space: &mut Option<u32>, c: char, offset: u32) {
+    flush_space(out, pending_space);
     let before = out.text.len();
     out.text.push(c);
     for _ in before..out.text.len() {
