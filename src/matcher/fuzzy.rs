@@ -115,8 +115,13 @@ pub struct FuzzyIndex {
     /// Stem → concepts with a form whose head noun it is (capped like
     /// `postings`).
     heads: Vec<Vec<ConceptId>>,
-    /// Concept → the fewest content stems any of its forms needs.
+    /// Concept → the fewest content stems any of its forms needs, less its
+    /// stems too common to have postings (the window tallies cannot count
+    /// those, and the test must stay implied by the per-form one).
     min_need: Vec<usize>,
+    /// Concept → one of its head nouns is too common to be tallied, so the
+    /// window's head tally says nothing about it.
+    untallied_head: Vec<bool>,
     threshold: f32,
 }
 
@@ -334,6 +339,7 @@ impl FuzzyIndex {
             vocabulary: Vec::new(),
             heads: Vec::new(),
             min_need: Vec::new(),
+            untallied_head: Vec::new(),
             strict_ids: HashMap::new(),
             max_reach: 0,
             threshold,
@@ -377,6 +383,19 @@ impl FuzzyIndex {
             if posting.len() > MAX_POSTINGS {
                 posting.clear();
             }
+        }
+        for (concept, stems) in index.vocabulary.iter().enumerate() {
+            let untallied = stems
+                .iter()
+                .filter(|&&s| index.postings[s as usize].is_empty())
+                .count();
+            let need = &mut index.min_need[concept];
+            *need = need.saturating_sub(untallied);
+            index.untallied_head.push(
+                index.forms_of[concept]
+                    .iter()
+                    .any(|&f| index.heads[index.fuzzy_forms[f].head as usize].is_empty()),
+            );
         }
         index
     }
@@ -609,7 +628,7 @@ impl FuzzyIndex {
             // stems as its least demanding form needs. Both are implied by
             // the per-form test, so they change nothing but the time.
             for &concept in &self.postings[anchor.stem as usize] {
-                if window.heads_of_concept[concept] == 0
+                if (window.heads_of_concept[concept] == 0 && !self.untallied_head[concept])
                     || (window.stems_of_concept[concept] as usize) < self.min_need[concept]
                 {
                     continue;

@@ -230,3 +230,18 @@ fn both_workloads_find_the_same() {
         hits(&archive, text)
     );
 }
+
+#[test]
+fn a_head_noun_shared_by_many_concepts_still_anchors_fuzzy_readings() {
+    // "initiative" heads more concepts than a posting list holds, so the
+    // window tallies cannot count it; the concept must still be tried.
+    let mut csv = String::from("id,preferred,severity\n");
+    for i in 0..40 {
+        csv.push_str(&format!("c{i},kal{i} vor{i} initiative,error\n"));
+    }
+    let matcher = Matcher::compile(&from_csv_str(Path::new("t.csv"), &csv).unwrap()).unwrap();
+    assert_eq!(
+        hits(&matcher, "They backed the vor7 kal7 initiative."),
+        ["c7:fuzzy:vor7 kal7 initiative"]
+    );
+}
