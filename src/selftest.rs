@@ -6,12 +6,12 @@ pub mod cache;
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::audit::{Scratch, audit_text_with};
 use crate::error::{GlossaryError, GlossaryErrors};
 use crate::glossary::{Concept, ConceptId, Glossary, load_paths};
-
 use crate::matcher::{MatchOptions, Matcher};
-use rayon::prelude::*;
 
 /// A glossary that loaded, validated, compiled and passed its self-tests.
 #[derive(Debug, Clone)]

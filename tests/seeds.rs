@@ -131,19 +131,22 @@ fn reference_seed_counts_are_found_and_canonical_forms_left_alone() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// Every CSV report an audit writes.
+const REPORTS: [&str; 5] = [
+    "findings.csv",
+    "summary.csv",
+    "concepts.csv",
+    "candidates.csv",
+    "errors.csv",
+];
+
 #[test]
 fn reports_are_identical_whatever_the_thread_count() {
     let one = tempfile::tempdir().unwrap();
     let many = tempfile::tempdir().unwrap();
     audit_seeds(one.path(), "1");
     audit_seeds(many.path(), "4");
-    for report in [
-        "findings.csv",
-        "summary.csv",
-        "concepts.csv",
-        "candidates.csv",
-        "errors.csv",
-    ] {
+    for report in REPORTS {
         let a = std::fs::read(one.path().join(report)).unwrap();
         let b = std::fs::read(many.path().join(report)).unwrap();
         assert!(a == b, "{report} differs between 1 and 4 threads");
@@ -158,13 +161,7 @@ fn committed_reports_are_current() {
     audit_seeds(out.path(), "2");
     let bless = std::env::var_os("TERMAUDIT_BLESS").is_some();
     let mut stale = Vec::new();
-    for report in [
-        "findings.csv",
-        "summary.csv",
-        "concepts.csv",
-        "candidates.csv",
-        "errors.csv",
-    ] {
+    for report in REPORTS {
         let fresh = std::fs::read(out.path().join(report)).unwrap();
         let committed_path = root().join("reports").join(report);
         if bless {

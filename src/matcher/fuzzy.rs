@@ -223,7 +223,7 @@ impl WindowCounts {
 struct SimilarityBuffers {
     stems: Vec<StemId>,
     content: String,
-    dice: dice::WindowBuffers,
+    dice: dice::Window,
     /// Window text → (fuzzy form, score). A score depends on nothing but the
     /// window's words and the form, and an archive repeats its phrases:
     /// on the seeds, more than half of the windows scored are repeats.
@@ -951,34 +951,13 @@ impl FuzzyIndex {
         let token_dice = 2.0 * shared as f64 / (window_size + fuzzy.stems.len()) as f64;
         // The character similarity is the costly half: skip it when even the
         // best it could be could not lift the score to `needed`.
-        if (token_dice + dice_bound(content, &fuzzy.profile)) / 2.0 < f64::from(needed) {
+        dice.load(content);
+        if (token_dice + dice.bound(&fuzzy.profile)) / 2.0 < f64::from(needed) {
             return (token_dice / 2.0) as f32;
         }
-        let char_dice = dice::dice(content, &fuzzy.profile, dice);
+        let char_dice = dice.dice(&fuzzy.profile);
         ((token_dice + char_dice) / 2.0) as f32
     }
-}
-
-/// An upper bound of [`dice::dice`] (strsim's Sørensen–Dice) from the lengths alone:
-/// it counts bigrams of the non-space characters, and no more of them can be
-/// shared than the shorter string has.
-fn dice_bound(a: &str, b: &dice::Profile) -> f64 {
-    let (chars_a, bytes_a) = non_space_length(a);
-    let (chars_b, bytes_b) = b.length();
-    if chars_a < 2 || chars_b < 2 || (chars_a == chars_b && bytes_a == bytes_b) {
-        return 1.0;
-    }
-    let shared = (chars_a.min(chars_b) - 1) as f64;
-    (2.0 * shared / (bytes_a + bytes_b - 2) as f64).min(1.0)
-}
-
-/// Characters and bytes of `text` that are not whitespace.
-fn non_space_length(text: &str) -> (usize, usize) {
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .fold((0, 0), |(chars, bytes), c| {
-            (chars + 1, bytes + c.len_utf8())
-        })
 }
 
 /// How many coordinating conjunctions `text` holds.

@@ -334,37 +334,21 @@ impl Matcher {
                 )
             },
         );
-        let exact = exact.map_err(|e| {
-            GlossaryErrors(vec![GlossaryError::new(
-                "glossary",
-                Default::default(),
-                format!("cannot build the automaton: {e}"),
-            )])
-        })?;
-        let patterns = patterns.map_err(|e| {
-            let error = match e.concept {
-                Some((id, source)) => {
-                    let origin = &glossary.concepts[id].origin;
-                    GlossaryError::new(
-                        &origin.path,
-                        origin.locate("patterns", Some(&source)),
-                        format!("invalid regex {source:?}: {}", e.error),
-                    )
-                }
-                None => GlossaryError::new(
-                    "glossary",
-                    Default::default(),
-                    format!("cannot build the pattern set: {}", e.error),
-                ),
-            };
-            GlossaryErrors(vec![error])
+        let exact =
+            exact.map_err(|e| whole_glossary_error(format!("cannot build the automaton: {e}")))?;
+        let patterns = patterns.map_err(|e| match e.concept {
+            Some((id, source)) => {
+                let origin = &glossary.concepts[id].origin;
+                GlossaryErrors(vec![GlossaryError::new(
+                    &origin.path,
+                    origin.locate("patterns", Some(&source)),
+                    format!("invalid regex {source:?}: {}", e.error),
+                )])
+            }
+            None => whole_glossary_error(format!("cannot build the pattern set: {}", e.error)),
         })?;
         let sources = sources.map_err(|e| {
-            GlossaryErrors(vec![GlossaryError::new(
-                "glossary",
-                Default::default(),
-                format!("cannot build the source-term automaton: {e}"),
-            )])
+            whole_glossary_error(format!("cannot build the source-term automaton: {e}"))
         })?;
         Ok(Matcher {
             concepts,
@@ -406,6 +390,15 @@ impl Matcher {
         }
         resolve::apply_exceptions(text, &self.concepts, hits);
     }
+}
+
+/// An error of the glossary as a whole, not of one of its cells.
+fn whole_glossary_error(reason: String) -> GlossaryErrors {
+    GlossaryErrors(vec![GlossaryError::new(
+        "glossary",
+        Default::default(),
+        reason,
+    )])
 }
 
 #[cfg(test)]

@@ -17,66 +17,84 @@ pub struct Profile {
 }
 
 impl Profile {
-    /// Characters and bytes of the form that are not whitespace.
-    pub fn length(&self) -> (usize, usize) {
-        (
-            self.bigrams.len() + usize::from(!self.text.is_empty()),
-            self.text.len(),
-        )
-    }
-}
-
-impl Profile {
     /// Prepares `text` for comparison.
     pub fn new(text: &str) -> Profile {
         let mut profile = Profile::default();
         fill(text, &mut profile.text, &mut profile.bigrams);
+        profile.bigrams.sort_unstable();
         profile
     }
 }
 
-/// Reused buffers for the window side of [`dice`].
+/// A window's side of the comparison, in buffers reused across windows:
+/// loaded once, it gives a cheap upper bound and, when that is worth it,
+/// the exact value.
 #[derive(Debug, Default)]
-pub struct WindowBuffers {
+pub struct Window {
     text: String,
     bigrams: Vec<u64>,
 }
 
-/// `strsim::sorensen_dice(window, form)`, with `form` prepared.
-pub fn dice(window: &str, form: &Profile, buffers: &mut WindowBuffers) -> f64 {
-    fill(window, &mut buffers.text, &mut buffers.bigrams);
-    let (a, b) = (&buffers.text, &form.text);
-    if a == b {
-        return 1.0;
+impl Window {
+    /// Loads the window's text (its bigrams are sorted only if [`Window::dice`]
+    /// needs them).
+    pub fn load(&mut self, source: &str) {
+        fill(source, &mut self.text, &mut self.bigrams);
     }
-    if a.len() < 2 || b.len() < 2 {
-        return 0.0;
+
+    /// An upper bound of [`Window::dice`] from the lengths alone: no more
+    /// bigrams can be shared than the shorter string has.
+    pub fn bound(&self, form: &Profile) -> f64 {
+        let (chars_a, bytes_a) = (char_count(&self.text, &self.bigrams), self.text.len());
+        let (chars_b, bytes_b) = (char_count(&form.text, &form.bigrams), form.text.len());
+        if chars_a < 2 || chars_b < 2 || (chars_a == chars_b && bytes_a == bytes_b) {
+            return 1.0;
+        }
+        let shared = (chars_a.min(chars_b) - 1) as f64;
+        (2.0 * shared / (bytes_a + bytes_b - 2) as f64).min(1.0)
     }
-    let (mut x, mut y) = (
-        buffers.bigrams.iter().peekable(),
-        form.bigrams.iter().peekable(),
-    );
-    let mut shared = 0usize;
-    while let (Some(&&p), Some(&&q)) = (x.peek(), y.peek()) {
-        match p.cmp(&q) {
-            std::cmp::Ordering::Less => {
-                x.next();
-            }
-            std::cmp::Ordering::Greater => {
-                y.next();
-            }
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                x.next();
-                y.next();
+
+    /// `strsim::sorensen_dice(window, form)`.
+    pub fn dice(&mut self, form: &Profile) -> f64 {
+        let (a, b) = (&self.text, &form.text);
+        if a == b {
+            return 1.0;
+        }
+        if a.len() < 2 || b.len() < 2 {
+            return 0.0;
+        }
+        self.bigrams.sort_unstable();
+        let (mut x, mut y) = (
+            self.bigrams.iter().peekable(),
+            form.bigrams.iter().peekable(),
+        );
+        let mut shared = 0usize;
+        while let (Some(&&p), Some(&&q)) = (x.peek(), y.peek()) {
+            match p.cmp(&q) {
+                std::cmp::Ordering::Less => {
+                    x.next();
+                }
+                std::cmp::Ordering::Greater => {
+                    y.next();
+                }
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    x.next();
+                    y.next();
+                }
             }
         }
+        (2 * shared) as f64 / (a.len() + b.len() - 2) as f64
     }
-    (2 * shared) as f64 / (a.len() + b.len() - 2) as f64
 }
 
-/// Writes `source` without whitespace into `text` and its sorted bigrams
-/// (two chars packed in a `u64`) into `bigrams`.
+/// Characters of a non-whitespace text, from its bigram count.
+fn char_count(text: &str, bigrams: &[u64]) -> usize {
+    bigrams.len() + usize::from(!text.is_empty())
+}
+
+/// Writes `source` without whitespace into `text` and its bigrams (two
+/// chars packed in a `u64`, unsorted) into `bigrams`.
 fn fill(source: &str, text: &mut String, bigrams: &mut Vec<u64>) {
     text.clear();
     bigrams.clear();
@@ -88,7 +106,6 @@ fn fill(source: &str, text: &mut String, bigrams: &mut Vec<u64>) {
         }
         previous = Some(c);
     }
-    bigrams.sort_unstable();
 }
 
 #[cfg(test)]
@@ -97,7 +114,16 @@ mod tests {
     use proptest::prelude::*;
 
     fn ours(a: &str, b: &str) -> f64 {
-        dice(a, &Profile::new(b), &mut WindowBuffers::default())
+        let mut window = Window::default();
+        window.load(a);
+        let form = Profile::new(b);
+        let bound = window.bound(&form);
+        let value = window.dice(&form);
+        assert!(
+            value <= bound,
+            "{a:?} {b:?}: {value} above the bound {bound}"
+        );
+        value
     }
 
     #[test]
