@@ -18,8 +18,12 @@
 //!    a token-level Dice coefficient over content stems (order-tolerant,
 //!    ignores function words) and strsim's character-bigram Sørensen-Dice
 //!    over the content words (tolerant of spelling and inflection; computed
-//!    against each form's pre-sorted bigrams, see `dice`), after mapping
-//!    MT's interchangeable words (fate/destiny, epoch/era) to one. A window's
+//!    against each form's pre-sorted bigrams, see `dice`). MT's
+//!    interchangeable words (fate/destiny, epoch/era) are one stem for the
+//!    token Dice and earn half credit in the character Dice. A window ends
+//!    at a clause boundary. Whether a near-miss of a correct form is just
+//!    that form inflected is judged on the words up to inflection, not on
+//!    stems, which would equate qualitative with quality. A window's
 //!    score is remembered per thread: archives repeat their phrases. A
 //!    candidate never overlaps a literal match of its own concept; one that
 //!    strictly contains other concepts' literal matches replaces them
@@ -92,6 +96,9 @@ struct FuzzyForm {
     /// The content words, spelling-normalized, prepared for the character
     /// Dice.
     profile: dice::Profile,
+    /// The same with words compared as synonyms replaced by their group's
+    /// first word (see [`compares_as_synonym`]).
+    synonym_profile: dice::Profile,
 }
 
 /// The content-word index over all forms.
@@ -223,7 +230,9 @@ impl WindowCounts {
 struct SimilarityBuffers {
     stems: Vec<StemId>,
     content: String,
+    synonym_content: String,
     dice: dice::Window,
+    synonym_dice: dice::Window,
     /// Window text → (fuzzy form, score). A score depends on nothing but the
     /// window's words and the form, and an archive repeats its phrases:
     /// on the seeds, more than half of the windows scored are repeats.
@@ -253,6 +262,9 @@ struct WordInfo {
     /// Index of its American spelling in [`Scratch::spellings`], or
     /// [`UNKNOWN`] when it is spelt the same.
     spelling: u32,
+    /// Index of the first word of its synonym group in
+    /// [`Scratch::spellings`], or [`UNKNOWN`] when that is its spelling.
+    synonym: u32,
 }
 
 /// The strict id of a word that no form contains.
@@ -304,9 +316,14 @@ impl Doc<'_> {
         (b.conjunctions_before + u32::from(b.info.is_conjunction) - a.conjunctions_before) as usize
     }
 
-    /// A word as spelt for character comparison.
-    fn spelling(&self, word: &Word) -> &str {
-        match self.spellings.get(word.info.spelling as usize) {
+    /// A word as spelt for character comparison: in American spelling,
+    /// and as the first word of its synonym group if `as_synonym`.
+    fn spelling(&self, word: &Word, as_synonym: bool) -> &str {
+        let synonym = as_synonym.then(|| self.spellings.get(word.info.synonym as usize));
+        match synonym
+            .flatten()
+            .or_else(|| self.spellings.get(word.info.spelling as usize))
+        {
             Some(spelling) => spelling,
             None => &self.text[word.start..word.end],
         }
@@ -408,24 +425,34 @@ impl FuzzyIndex {
             .filter(|&p| p > 0)
             .map(|p| words[p - 1])
             .or_else(|| words.iter().rev().find(|w| !is_stopword(w)).copied())?;
+        let head = self.intern(&self.stem(head_word)?);
         let mut stems = Vec::new();
-        let mut content = Vec::new();
         let mut strict = Vec::new();
         for word in &words {
             if let Some(stem) = self.stem(word) {
                 stems.push(self.intern(&stem));
-                content.push(american(word));
                 let key = self.strict_stem(word);
                 strict.push(self.intern_strict(key));
             }
         }
-        let head = self.intern(&self.stem(head_word)?);
         let ordered = stems.clone();
         stems.sort_unstable();
         stems.dedup();
         if stems.len() < 2 {
             return None;
         }
+        let content = || words.iter().filter(|w| !is_stopword(w)).zip(&ordered);
+        let spelt: Vec<String> = content().map(|(w, _)| american(w)).collect();
+        let as_synonyms: Vec<String> = content()
+            .map(|(w, &stem)| {
+                let american = american(w);
+                if compares_as_synonym(stems.len(), stem == head) {
+                    synonym(&american).to_string()
+                } else {
+                    american
+                }
+            })
+            .collect();
         let need = 2.max((stems.len() * 3).div_ceil(5));
         Some(FuzzyForm {
             form: id,
@@ -440,7 +467,8 @@ impl FuzzyIndex {
             need,
             words: words.len(),
             conjunctions: conjunctions(&form.folded),
-            profile: dice::Profile::new(&content.join(" ")),
+            profile: dice::Profile::new(&spelt.join(" ")),
+            synonym_profile: dice::Profile::new(&as_synonyms.join(" ")),
         })
     }
 
@@ -459,7 +487,7 @@ impl FuzzyIndex {
     }
 
     /// What a word is compared by strictly: a function word itself, a
-    /// content word's stem without synonym mapping.
+    /// content word up to inflection.
     fn strict_key(&self, word: &str) -> String {
         if is_stopword(word) {
             word.to_string()
@@ -495,9 +523,10 @@ impl FuzzyIndex {
             || (in_order && (has_other_content || sequence().eq(f.sequence.iter().copied())))
     }
 
-    /// The stem of a folded word without synonym mapping.
+    /// A folded content word up to spelling and inflection, without synonym
+    /// mapping.
     fn strict_stem(&self, word: &str) -> String {
-        root(&self.stemmer.0.stem(&american(word))).to_string()
+        uninflected(&american(word)).to_string()
     }
 
     /// The normalized stem of a folded word, or `None` for function words.
@@ -515,6 +544,13 @@ impl FuzzyIndex {
             return info;
         }
         let american = american(word);
+        let representative = synonym(&american);
+        let synonym = if representative == american {
+            UNKNOWN
+        } else {
+            spellings.push(representative.into());
+            (spellings.len() - 1) as u32
+        };
         let spelling = if american == word {
             UNKNOWN
         } else {
@@ -531,6 +567,7 @@ impl FuzzyIndex {
             is_stopword: is_stopword(word),
             is_conjunction: is_conjunction(word),
             spelling,
+            synonym,
         };
         cache.insert(word.into(), info);
         info
@@ -813,7 +850,16 @@ impl FuzzyIndex {
         // in `fuzzy.stems` (forms with more than 64 stems use the first 64).
         let mut seen: u64 = 0;
         let mut last = first;
-        for token in window.iter().take_while(|t| t.word - first.word < reach) {
+        // The window ends at a clause boundary or an extra conjunction: a
+        // term does not straddle a clause or sentence ("…, the Global"), nor
+        // does it join two phrases ("the community and a shared future")
+        // unless the form itself is a list.
+        let within = |t: &&Token| {
+            t.word - first.word < reach
+                && doc.same_clause(first.word, t.word)
+                && doc.conjunctions(first.word, t.word) <= fuzzy.conjunctions
+        };
+        for token in window.iter().take_while(within) {
             if let Ok(at) = fuzzy.stems.binary_search(&token.stem) {
                 seen |= 1 << (at % 64);
                 last = *token;
@@ -824,14 +870,6 @@ impl FuzzyIndex {
             .binary_search(&fuzzy.head)
             .map_or(0, |at| 1 << (at % 64));
         if (seen.count_ones() as usize) < fuzzy.need || seen & head_bit == 0 {
-            return None;
-        }
-        // A term does not straddle a clause or sentence boundary, nor does
-        // it join two phrases ("the community and a shared future") unless
-        // the form itself is a list.
-        if !doc.same_clause(first.word, last.word)
-            || doc.conjunctions(first.word, last.word) > fuzzy.conjunctions
-        {
             return None;
         }
         let mut reading = Reading {
@@ -923,20 +961,21 @@ impl FuzzyIndex {
         let SimilarityBuffers {
             stems,
             content,
+            synonym_content,
             dice,
+            synonym_dice,
             ..
         } = buffers;
         stems.clear();
         content.clear();
+        synonym_content.clear();
         let mut unknown_words = 0usize;
-        for word in doc.words[first..=last]
-            .iter()
-            .filter(|w| !w.info.is_stopword)
-        {
-            if !content.is_empty() {
-                content.push(' ');
-            }
-            content.push_str(doc.spelling(word));
+        let content_words = || {
+            doc.words[first..=last]
+                .iter()
+                .filter(|w| !w.info.is_stopword)
+        };
+        for word in content_words() {
             match word.info.stem {
                 Some(stem) if !stems.contains(&stem) => stems.push(stem),
                 Some(_) => {}
@@ -947,15 +986,43 @@ impl FuzzyIndex {
             .iter()
             .filter(|s| fuzzy.stems.binary_search(s).is_ok())
             .count();
+        // Synonyms earn half credit in the character similarity (the mean of
+        // comparing the words as spelt and as synonyms: "Chinese scheme" is
+        // close to "Chinese solution" but not the same), and only in a window
+        // that has all of the form's words, or all but one of four or more:
+        // "governance philosophy" is not "global governance vision" with a
+        // word dropped and one swapped.
+        let missing = fuzzy.stems.len() - shared;
+        let as_synonyms = missing == 0 || (missing == 1 && fuzzy.stems.len() >= 4);
+        for word in content_words() {
+            if !content.is_empty() {
+                content.push(' ');
+                synonym_content.push(' ');
+            }
+            content.push_str(doc.spelling(word, false));
+            if as_synonyms {
+                let is_head = word.info.stem == Some(fuzzy.head);
+                let as_synonym = compares_as_synonym(fuzzy.stems.len(), is_head);
+                synonym_content.push_str(doc.spelling(word, as_synonym));
+            }
+        }
         let window_size = stems.len() + unknown_words;
         let token_dice = 2.0 * shared as f64 / (window_size + fuzzy.stems.len()) as f64;
         // The character similarity is the costly half: skip it when even the
         // best it could be could not lift the score to `needed`.
         dice.load(content);
-        if (token_dice + dice.bound(&fuzzy.profile)) / 2.0 < f64::from(needed) {
+        let mut bound = dice.bound(&fuzzy.profile);
+        if as_synonyms {
+            synonym_dice.load(synonym_content);
+            bound = (bound + synonym_dice.bound(&fuzzy.synonym_profile)) / 2.0;
+        }
+        if (token_dice + bound) / 2.0 < f64::from(needed) {
             return (token_dice / 2.0) as f32;
         }
-        let char_dice = dice.dice(&fuzzy.profile);
+        let mut char_dice = dice.dice(&fuzzy.profile);
+        if as_synonyms {
+            char_dice = (char_dice + synonym_dice.dice(&fuzzy.synonym_profile)) / 2.0;
+        }
         ((token_dice + char_dice) / 2.0) as f32
     }
 }
@@ -1086,12 +1153,50 @@ const SYNONYMS: &[&[&str]] = &[
     &["ecological", "eco"],
 ];
 
+/// Whether a content word is compared by characters as its synonym group's
+/// first word (so "Chinese scheme" reads as "Chinese solution"): in a form
+/// of three content words or more, where one swapped word still leaves the
+/// phrase recognisable, and always for the head noun, which names the
+/// concept. A two-word form with a swapped modifier is mostly ordinary
+/// English ("big country", "shared prosperity") and keeps its spelling.
+fn compares_as_synonym(form_stems: usize, is_head: bool) -> bool {
+    is_head || form_stems >= 3
+}
+
 /// The first word of `word`'s synonym group, or `word` itself.
 fn synonym(word: &str) -> &str {
     SYNONYMS
         .iter()
         .find(|group| group.contains(&word))
         .map_or(word, |group| group[0])
+}
+
+/// `word` without its inflectional ending (plural, -ing, -ed) and a final
+/// e, so that build/building/builds, promote/promoting and
+/// mentality/mentalities meet, while derivations stay apart: a stemmer
+/// would equate qualitative with quality and neutralization with
+/// neutrality, which are exactly the slips that make a rendering wrong.
+fn uninflected(word: &str) -> &str {
+    let mut w = word;
+    if let Some(stem) = w.strip_suffix("ies").filter(|s| s.len() >= 3) {
+        // "mentalities" → "mentalit", like "mentality" below.
+        w = stem;
+    } else if w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+    {
+        w = &w[..w.len() - 1];
+    }
+    if let Some(stem) = w.strip_suffix("ing").filter(|s| s.len() >= 3) {
+        w = stem;
+    } else if let Some(stem) = w.strip_suffix("ed").filter(|s| s.len() >= 3) {
+        w = stem;
+    }
+    w.strip_suffix(['e', 'y'])
+        .filter(|s| s.len() >= 3)
+        .unwrap_or(w)
 }
 
 /// Strips derivational endings the Snowball stemmer keeps apart

@@ -126,6 +126,53 @@ fn finds_forms_in_context() {
     }
 }
 
+const SHORT_FORMS: &str = "\
+id,preferred,accepted,variants,patterns,exceptions,severity
+solution,Chinese solution,,,,,warning
+major,major country,,,,,warning
+initiative,Global Security Initiative,,global security initiatives,,,warning
+quality,high-quality development,,,,,warning
+governance,global governance vision,,,,,warning
+learning,promote mutual learning,,,,,warning
+";
+
+/// Near-misses of short correct forms: which count as wrong renderings.
+#[test]
+fn near_misses_of_short_forms() {
+    let matcher =
+        Matcher::compile(&from_csv_str(Path::new("t.csv"), SHORT_FORMS).unwrap()).unwrap();
+    let cases: &[(&str, &[&str])] = &[
+        // The head noun swapped for a synonym names the concept wrongly...
+        (
+            "We offer the Chinese scheme.",
+            &["solution:fuzzy:Chinese scheme"],
+        ),
+        (
+            "the global governance outlook",
+            &["governance:fuzzy:global governance outlook"],
+        ),
+        // ...a swapped modifier of a two-word form is ordinary English...
+        ("It is a big country.", &[]),
+        // ...and so are fewer words than the form with one of them swapped.
+        ("Western governance concepts fail.", &[]),
+        // A window ends at a clause boundary, so a list of terms is read term
+        // by term.
+        (
+            "We back the Global Safety Initiative, the Global Times said.",
+            &["initiative:fuzzy:Global Safety Initiative"],
+        ),
+        // Up to inflection is a correct use; another derivation is not.
+        ("by promoting mutual learning", &[]),
+        (
+            "We want high-qualitative development.",
+            &["quality:fuzzy:high-qualitative development"],
+        ),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(hits(&matcher, text), *expected, "text {text:?}");
+    }
+}
+
 #[test]
 fn severity_override_and_score() {
     let matcher = matcher();
