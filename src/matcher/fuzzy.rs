@@ -914,25 +914,37 @@ impl FuzzyIndex {
             .vocabulary
             .get(form.concept)
             .map_or(&[][..], Vec::as_slice);
-        let belongs = |from: &Token, to: &Token| {
+        // A word already in the reading does not extend it: "new about *new
+        // type international relations*" is not one phrase.
+        let (mut start_at, mut end_at) = (
+            at,
+            at + window.partition_point(|t| t.start <= last.start) - 1,
+        );
+        let belongs = |from: &Token, to: &Token, held: &[Token]| {
             to.word.abs_diff(from.word) <= 2
                 && doc.same_clause(from.word, to.word)
                 && vocabulary.binary_search(&to.stem).is_ok()
+                && held.iter().all(|t| t.stem != to.stem)
         };
-        let mut end = last;
-        for token in window.iter().skip_while(|t| t.start <= last.start) {
-            if !belongs(&end, token) {
-                break;
-            }
-            end = *token;
+        while end_at + 1 < doc.tokens.len()
+            && belongs(
+                &doc.tokens[end_at],
+                &doc.tokens[end_at + 1],
+                &doc.tokens[start_at..=end_at],
+            )
+        {
+            end_at += 1;
         }
-        let mut start = first;
-        for token in doc.tokens[..at].iter().rev() {
-            if !belongs(&start, token) {
-                break;
-            }
-            start = *token;
+        while start_at > 0
+            && belongs(
+                &doc.tokens[start_at],
+                &doc.tokens[start_at - 1],
+                &doc.tokens[start_at..=end_at],
+            )
+        {
+            start_at -= 1;
         }
+        let (start, end) = (doc.tokens[start_at], doc.tokens[end_at]);
         let hit = Hit {
             start: start.start,
             end: end.end,

@@ -134,6 +134,7 @@ initiative,Global Security Initiative,,global security initiatives,,,warning
 quality,high-quality development,,,,,warning
 governance,global governance vision,,,,,warning
 learning,promote mutual learning,,,,,warning
+relations,new type of international relations,,,,,warning
 ";
 
 /// Near-misses of short correct forms: which count as wrong renderings.
@@ -163,6 +164,11 @@ fn near_misses_of_short_forms() {
         ),
         // Up to inflection is a correct use; another derivation is not.
         ("by promoting mutual learning", &[]),
+        // A word the reading already holds does not extend it backwards.
+        (
+            "What is new about new type international relations?",
+            &["relations:fuzzy:new type international relations"],
+        ),
         (
             "We want high-qualitative development.",
             &["quality:fuzzy:high-qualitative development"],
