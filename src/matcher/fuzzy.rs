@@ -81,6 +81,9 @@ struct FuzzyForm {
     stems: Vec<StemId>,
     /// Content stems in the form's word order.
     ordered: Vec<StemId>,
+    /// The stems the form holds more than once, as bits by position in
+    /// `stems` (like the window's `seen` in [`FuzzyIndex::read`]).
+    repeated: u64,
     /// Content stems without synonym mapping, in order.
     strict: Vec<u32>,
     /// Every word, content words as strict stems: the form up to inflection.
@@ -454,10 +457,19 @@ impl FuzzyIndex {
             })
             .collect();
         let need = 2.max((stems.len() * 3).div_ceil(5));
+        let mut repeated = 0u64;
+        for (i, stem) in ordered.iter().enumerate() {
+            if ordered[..i].contains(stem)
+                && let Ok(at) = stems.binary_search(stem)
+            {
+                repeated |= 1 << (at % 64);
+            }
+        }
         Some(FuzzyForm {
             form: id,
             stems,
             ordered,
+            repeated,
             strict,
             sequence: words
                 .iter()
@@ -859,10 +871,16 @@ impl FuzzyIndex {
                 && doc.same_clause(first.word, t.word)
                 && doc.conjunctions(first.word, t.word) <= fuzzy.conjunctions
         };
+        // A word the window already holds does not stretch it, unless the
+        // form repeats it too: in "Xi Jinping Diplomacy Thought should be Xi
+        // Jinping Thought" the phrase ends at the first "Thought".
         for token in window.iter().take_while(within) {
             if let Ok(at) = fuzzy.stems.binary_search(&token.stem) {
-                seen |= 1 << (at % 64);
-                last = *token;
+                let bit = 1 << (at % 64);
+                if seen & bit == 0 || fuzzy.repeated & bit != 0 {
+                    last = *token;
+                }
+                seen |= bit;
             }
         }
         let head_bit = fuzzy

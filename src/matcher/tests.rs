@@ -135,6 +135,7 @@ quality,high-quality development,,,,,warning
 governance,global governance vision,,,,,warning
 learning,promote mutual learning,,,,,warning
 relations,new type of international relations,,,,,warning
+thought,Xi Jinping Thought on Diplomacy,,,,,warning
 ";
 
 /// Near-misses of short correct forms: which count as wrong renderings.
@@ -164,6 +165,14 @@ fn near_misses_of_short_forms() {
         ),
         // Up to inflection is a correct use; another derivation is not.
         ("by promoting mutual learning", &[]),
+        // Nor does it stretch the window forwards.
+        (
+            "\"Xi Jinping Diplomacy Thought\" should be Xi Jinping Thought on Diplomacy.",
+            &[
+                "thought:fuzzy:Xi Jinping Diplomacy Thought",
+                "thought:preferred:Xi Jinping Thought on Diplomacy",
+            ],
+        ),
         // A word the reading already holds does not extend it backwards.
         (
             "What is new about new type international relations?",
