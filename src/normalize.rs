@@ -17,6 +17,15 @@ pub struct Folded {
     /// `offsets[i]` is the byte offset in the original of the character that
     /// produced folded byte `i`; one extra entry holds the original's length.
     offsets: Vec<u32>,
+    /// Folded indices of the spaces that stand for a break between units of
+    /// text, sorted: a blank line, or any line break when the text's lines
+    /// are units (most end in sentence punctuation: one sentence or paragraph
+    /// per line, where an unpunctuated line is a heading). A term never
+    /// spans one; a line break inside hard-wrapped prose is just a space.
+    pub breaks: Vec<u32>,
+    /// Every folded space that stands for a line break, and whether it was a
+    /// blank line; `breaks` is chosen from these at the end of folding.
+    line_breaks: Vec<(u32, bool)>,
 }
 
 impl Folded {
@@ -51,9 +60,13 @@ impl Folded {
 pub fn fold_into(original: &str, out: &mut Folded) {
     out.text.clear();
     out.offsets.clear();
+    out.breaks.clear();
+    out.line_breaks.clear();
     out.text.reserve(original.len());
     out.offsets.reserve(original.len() + 1);
-    let mut pending_space: Option<u32> = None;
+    let mut pending_space = PendingSpace::default();
+    // Line breaks, and how many follow sentence punctuation.
+    let (mut lines, mut punctuated_lines) = (0usize, 0usize);
     let bytes = original.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
@@ -62,7 +75,17 @@ pub fn fold_into(original: &str, out: &mut Folded) {
             // ASCII fast path, most of every document: a run of non-space
             // ASCII bytes is copied lowercased in one go.
             if is_ascii_space(bytes[at]) {
-                pending_space.get_or_insert(offset);
+                pending_space.at.get_or_insert(offset);
+                if bytes[at] == b'\n' {
+                    if pending_space.newlines == 0 {
+                        lines += 1;
+                        let ends_sentence = out.text.bytes().next_back().is_some_and(|b| {
+                            matches!(b, b'.' | b'!' | b'?' | b':' | b';' | b'"' | b'\'' | b')')
+                        });
+                        punctuated_lines += usize::from(ends_sentence);
+                    }
+                    pending_space.newlines += 1;
+                }
                 at += 1;
                 continue;
             }
@@ -85,7 +108,7 @@ pub fn fold_into(original: &str, out: &mut Folded) {
         at += ch.len_utf8();
         match fold_char(ch) {
             Fold::Space => {
-                pending_space.get_or_insert(offset);
+                pending_space.at.get_or_insert(offset);
             }
             Fold::Drop => {}
             Fold::To(c) => push_char(out, &mut pending_space, c, offset),
@@ -97,11 +120,23 @@ pub fn fold_into(original: &str, out: &mut Folded) {
         }
     }
     // Trailing whitespace folds to one space too, so offsets stay total.
-    if let Some(space_at) = pending_space {
-        out.text.push(' ');
-        out.offsets.push(space_at);
-    }
+    flush_space(out, &mut pending_space);
     out.offsets.push(original.len() as u32);
+    let lines_are_units = punctuated_lines * 2 > lines;
+    out.breaks.extend(
+        out.line_breaks
+            .iter()
+            .filter(|&&(_, blank)| blank || lines_are_units)
+            .map(|&(at, _)| at),
+    );
+}
+
+/// A run of whitespace not yet written: where it starts in the original and
+/// how many line breaks it holds.
+#[derive(Default)]
+struct PendingSpace {
+    at: Option<u32>,
+    newlines: u32,
 }
 
 /// Folds a glossary form or a short string: like [`fold_into`], then trimmed.
@@ -116,16 +151,21 @@ fn is_ascii_space(b: u8) -> bool {
 }
 
 /// Writes the one space a run of whitespace folds to, if one is pending.
-fn flush_space(out: &mut Folded, pending_space: &mut Option<u32>) {
-    if let Some(space_at) = pending_space.take() {
+fn flush_space(out: &mut Folded, pending_space: &mut PendingSpace) {
+    if let Some(space_at) = pending_space.at.take() {
+        if pending_space.newlines > 0 {
+            let at = out.text.len() as u32;
+            out.line_breaks.push((at, pending_space.newlines > 1));
+        }
         // Leading whitespace is kept as one space so that a document that
         // starts with blanks keeps a boundary before its first word.
         out.text.push(' ');
         out.offsets.push(space_at);
     }
+    pending_space.newlines = 0;
 }
 
-fn push_char(out: &mut Folded, pending_space: &mut Option<u32>, c: char, offset: u32) {
+fn push_char(out: &mut Folded, pending_space: &mut PendingSpace, c: char, offset: u32) {
     flush_space(out, pending_space);
     let before = out.text.len();
     out.text.push(c);
@@ -258,6 +298,35 @@ mod tests {
         ("人类命运共同体", "人类命运共同体"),
         ("", ""),
     ];
+
+    /// The folded text at each break.
+    fn breaks(text: &str) -> Vec<String> {
+        let folded = Folded::new(text);
+        folded
+            .breaks
+            .iter()
+            .map(|&b| folded.text[..b as usize].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn breaks_are_blank_lines_or_line_breaks_between_units() {
+        // Hard-wrapped prose: only the blank line breaks.
+        assert_eq!(
+            breaks("a community of\nhuman destiny is\nnew.\n\nNext one\nhere"),
+            ["a community of human destiny is new."]
+        );
+        // One sentence per line under a heading: every line break.
+        assert_eq!(
+            breaks("Heading\r\nOne. Two.\n“Three.”\nFour"),
+            [
+                "heading",
+                "heading one. two.",
+                "heading one. two. \"three.\""
+            ]
+        );
+        assert!(breaks("no line breaks at all.").is_empty());
+    }
 
     #[test]
     fn folds_case_quotes_dashes_and_whitespace() {

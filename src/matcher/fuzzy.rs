@@ -84,6 +84,12 @@ struct FuzzyForm {
     /// The stems the form holds more than once, as bits by position in
     /// `stems` (like the window's `seen` in [`FuzzyIndex::read`]).
     repeated: u64,
+    /// For a listed variant, its stems that no correct form of its concept
+    /// has, as bits like `repeated`: what makes it wrong. A window without
+    /// any of them is not a near-miss of the variant ("general secretary of
+    /// the CPC Central Committee" is not "CPC Central Committee with the
+    /// Supreme Leader as the general secretary" without "Supreme Leader").
+    distinctive: u64,
     /// Content stems without synonym mapping, in order.
     strict: Vec<u32>,
     /// Every word, content words as strict stems: the form up to inflection.
@@ -398,6 +404,23 @@ impl FuzzyIndex {
             stems.sort_unstable();
             stems.dedup();
         }
+        let mut correct_stems: Vec<Vec<StemId>> = vec![Vec::new(); index.forms_of.len()];
+        for fuzzy in &index.fuzzy_forms {
+            if forms[fuzzy.form].kind != FormKind::Variant {
+                correct_stems[forms[fuzzy.form].concept].extend(&fuzzy.stems);
+            }
+        }
+        for fuzzy in &mut index.fuzzy_forms {
+            let form = &forms[fuzzy.form];
+            if form.kind == FormKind::Variant {
+                let correct = &correct_stems[form.concept];
+                for (at, stem) in fuzzy.stems.iter().enumerate() {
+                    if !correct.contains(stem) {
+                        fuzzy.distinctive |= 1 << (at % 64);
+                    }
+                }
+            }
+        }
         index.heads.resize_with(index.postings.len(), Vec::new);
         for posting in index.postings.iter_mut().chain(&mut index.heads) {
             if posting.len() > MAX_POSTINGS {
@@ -470,6 +493,7 @@ impl FuzzyIndex {
             stems,
             ordered,
             repeated,
+            distinctive: 0,
             strict,
             sequence: words
                 .iter()
@@ -585,8 +609,9 @@ impl FuzzyIndex {
         info
     }
 
-    /// Splits `text` into `scratch.words` and `scratch.tokens`.
-    fn read_words(&self, text: &str, scratch: &mut Scratch) {
+    /// Splits `text` into `scratch.words` and `scratch.tokens`; a gap that
+    /// holds clause punctuation or one of `breaks` starts a new clause.
+    fn read_words(&self, text: &str, breaks: &[u32], scratch: &mut Scratch) {
         let Scratch {
             cache,
             spellings,
@@ -605,10 +630,16 @@ impl FuzzyIndex {
         all.clear();
         tokens.clear();
         let (mut clause, mut conjunctions, mut gap_start) = (0, 0, 0);
+        let mut breaks = breaks.iter().map(|&b| b as usize).peekable();
         for (index, (start, end, w)) in words(text).enumerate() {
-            if text.as_bytes()[gap_start..start]
-                .iter()
-                .any(|b| PUNCTUATION.contains(&char::from(*b)))
+            let mut is_break = false;
+            while let Some(b) = breaks.next_if(|&b| b < start) {
+                is_break |= b >= gap_start;
+            }
+            if is_break
+                || text.as_bytes()[gap_start..start]
+                    .iter()
+                    .any(|b| PUNCTUATION.contains(&char::from(*b)))
             {
                 clause += 1;
             }
@@ -635,14 +666,21 @@ impl FuzzyIndex {
 
     /// Appends fuzzy hits in `text` to `hits`, which holds the resolved
     /// literal and pattern hits (sorted, non-overlapping); fuzzy hits never
-    /// overlap them.
-    pub fn find(&self, text: &str, forms: &[Form], scratch: &mut Scratch, hits: &mut Vec<Hit>) {
+    /// overlap them nor span one of `breaks` (see [`crate::normalize::Folded::breaks`]).
+    pub fn find(
+        &self,
+        text: &str,
+        breaks: &[u32],
+        forms: &[Form],
+        scratch: &mut Scratch,
+        hits: &mut Vec<Hit>,
+    ) {
         // No form of two content words or more: nothing to find (and a
         // window of zero words would hold no token).
         if self.max_reach == 0 {
             return;
         }
-        self.read_words(text, scratch);
+        self.read_words(text, breaks, scratch);
         let Scratch {
             cache,
             spellings,
@@ -897,6 +935,9 @@ impl FuzzyIndex {
             hit: None,
         };
         let form = &forms[fuzzy.form];
+        if fuzzy.distinctive != 0 && seen & fuzzy.distinctive == 0 {
+            return Some(reading);
+        }
         let needed = match form.kind {
             FormKind::Variant => self.threshold,
             FormKind::Preferred | FormKind::Accepted => self.threshold + CORRECT_FORM_MARGIN,

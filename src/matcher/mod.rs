@@ -386,7 +386,7 @@ impl Matcher {
         self.patterns.find(text, &self.concepts, hits);
         resolve::resolve(hits);
         if let Some(fuzzy) = &self.fuzzy {
-            fuzzy.find(text, &self.forms, &mut scratch.fuzzy, hits);
+            fuzzy.find(text, &folded.breaks, &self.forms, &mut scratch.fuzzy, hits);
         }
         resolve::apply_exceptions(text, &self.concepts, hits);
     }

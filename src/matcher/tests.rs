@@ -136,6 +136,7 @@ governance,global governance vision,,,,,warning
 learning,promote mutual learning,,,,,warning
 relations,new type of international relations,,,,,warning
 thought,Xi Jinping Thought on Diplomacy,,,,,warning
+gensec,CPC Central Committee with Comrade Xi Jinping as General Secretary,,CPC Central Committee with the Supreme Leader as the general secretary,,,warning
 ";
 
 /// Near-misses of short correct forms: which count as wrong renderings.
@@ -165,6 +166,19 @@ fn near_misses_of_short_forms() {
         ),
         // Up to inflection is a correct use; another derivation is not.
         ("by promoting mutual learning", &[]),
+        // A window without the words that make a variant wrong is no
+        // near-miss of it.
+        (
+            "Xi, general secretary of the CPC Central Committee, spoke.",
+            &[],
+        ),
+        // A line break is a space in hard-wrapped prose, a boundary when the
+        // lines are units (a heading above one sentence per line).
+        (
+            "the Global Safety\nInitiative shows that\nit is fine.\n",
+            &["initiative:fuzzy:Global Safety\nInitiative"],
+        ),
+        ("the Global Safety\nInitiative shows. It is.\nFine.\n", &[]),
         // Nor does it stretch the window forwards.
         (
             "\"Xi Jinping Diplomacy Thought\" should be Xi Jinping Thought on Diplomacy.",
