@@ -319,6 +319,14 @@ impl Doc<'_> {
         self.words[first].clause == self.words[last].clause
     }
 
+    /// How many content words the words `first..=last` hold.
+    fn content_words(&self, first: usize, last: usize) -> usize {
+        self.words[first..=last]
+            .iter()
+            .filter(|w| !w.info.is_stopword)
+            .count()
+    }
+
     /// How many conjunctions the words `first..=last` hold.
     fn conjunctions(&self, first: usize, last: usize) -> usize {
         let (a, b) = (&self.words[first], &self.words[last]);
@@ -935,7 +943,9 @@ impl FuzzyIndex {
             hit: None,
         };
         let form = &forms[fuzzy.form];
-        if fuzzy.distinctive != 0 && seen & fuzzy.distinctive == 0 {
+        if form.kind == FormKind::Variant
+            && !holds_what_makes_it_wrong(fuzzy, seen, doc.content_words(first.word, last.word))
+        {
             return Some(reading);
         }
         let needed = match form.kind {
@@ -1096,6 +1106,24 @@ impl FuzzyIndex {
         }
         ((token_dice + char_dice) / 2.0) as f32
     }
+}
+
+/// Whether a window of `content_words` holding the stems `seen` (bits by
+/// position in `variant.stems`) can be a near-miss of the listed variant:
+/// it must hold one of the words that make the variant wrong; or, when the
+/// variant has only its concept's correct words in a wrong order or
+/// inflection ("global security initiatives") and is short, all of them or
+/// as many words ("global developmental initiative"): "global initiatives"
+/// is a shorter phrase, not that arrangement.
+fn holds_what_makes_it_wrong(variant: &FuzzyForm, seen: u64, content_words: usize) -> bool {
+    if variant.distinctive != 0 {
+        return seen & variant.distinctive != 0;
+    }
+    let missing = variant
+        .stems
+        .len()
+        .saturating_sub(seen.count_ones() as usize);
+    missing == 0 || content_words >= variant.stems.len() || variant.stems.len() > 3
 }
 
 /// How many coordinating conjunctions `text` holds.

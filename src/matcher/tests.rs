@@ -172,6 +172,9 @@ fn near_misses_of_short_forms() {
             "Xi, general secretary of the CPC Central Committee, spoke.",
             &[],
         ),
+        // A variant that only rearranges correct words is not read from
+        // fewer words.
+        ("They back global initiatives.", &[]),
         // A line break is a space in hard-wrapped prose, a boundary when the
         // lines are units (a heading above one sentence per line).
         (
