@@ -784,7 +784,15 @@ impl FuzzyIndex {
         // that it strictly contains: the longer, more specific reading wins
         // ("constructing a community of human destiny" is one garbled term,
         // not a listed variant with a word in front).
-        candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.start.cmp(&b.start)));
+        // Among equals, the longer reading: "community of a shared future for
+        // humanity" is one term, not "community of a shared future" and two
+        // more words.
+        candidates.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then((b.end - b.start).cmp(&(a.end - a.start)))
+                .then(a.start.cmp(&b.start))
+        });
         let literal_count = hits.len();
         let mut replaced = vec![false; literal_count];
         for candidate in candidates.drain(..) {

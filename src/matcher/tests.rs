@@ -137,6 +137,8 @@ learning,promote mutual learning,,,,,warning
 relations,new type of international relations,,,,,warning
 thought,Xi Jinping Thought on Diplomacy,,,,,warning
 gensec,CPC Central Committee with Comrade Xi Jinping as General Secretary,,CPC Central Committee with the Supreme Leader as the general secretary,,,warning
+generic,community with a shared future,,,,,warning
+humanity,community with a shared future for humanity,,,,,warning
 ";
 
 /// Near-misses of short correct forms: which count as wrong renderings.
@@ -171,6 +173,11 @@ fn near_misses_of_short_forms() {
         (
             "Xi, general secretary of the CPC Central Committee, spoke.",
             &[],
+        ),
+        // Of two equally close readings, the longer one wins.
+        (
+            "to promote the community of a shared future for humanity",
+            &["humanity:fuzzy:community of a shared future for humanity"],
         ),
         // A variant that only rearranges correct words is not read from
         // fewer words.
