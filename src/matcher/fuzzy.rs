@@ -56,6 +56,11 @@ const MAX_POSTINGS: usize = 32;
 /// more often a legitimate paraphrase than a near-miss of a wrong one.
 const CORRECT_FORM_MARGIN: f32 = 0.12;
 
+/// How much less close a longer fuzzy reading may be than a shorter one it
+/// contains and still win: "shared future community of mankind" is one
+/// term, not the generic "shared future community" and two more words.
+const LONGER_READING_MARGIN: f32 = 0.05;
+
 /// Extra words a candidate window may hold beyond the form's own length.
 const WINDOW_SLACK: usize = 3;
 
@@ -795,6 +800,9 @@ impl FuzzyIndex {
         });
         let literal_count = hits.len();
         let mut replaced = vec![false; literal_count];
+        let mut accepted: std::collections::BTreeMap<usize, usize> =
+            std::collections::BTreeMap::new();
+        let mut overlapping: Vec<usize> = Vec::new();
         for candidate in candidates.drain(..) {
             let overlaps = |h: &Hit| h.start < candidate.end && candidate.start < h.end;
             let first = hits[..literal_count].partition_point(|h| h.end <= candidate.start);
@@ -812,9 +820,32 @@ impl FuzzyIndex {
             };
             let fits = hits[overlapped.clone()].iter().all(|h| {
                 is_contained(h) && self.may_replace(text, &candidate, h, cache, spellings)
-            }) && !hits[literal_count..].iter().any(overlaps);
-            if fits {
+            });
+            // Fuzzy hits already taken (disjoint, so those overlapping the
+            // candidate are consecutive by start) give way only to a longer
+            // reading that contains them and is nearly as close.
+            overlapping.clear();
+            overlapping.extend(
+                accepted
+                    .range(..candidate.end)
+                    .rev()
+                    .map(|(_, &i)| i)
+                    .take_while(|&i| hits[i].end > candidate.start),
+            );
+            let is_longer_reading = |h: &Hit| {
+                candidate.start <= h.start
+                    && h.end <= candidate.end
+                    && h.end - h.start < candidate.end - candidate.start
+                    && h.score <= candidate.score + LONGER_READING_MARGIN
+            };
+            if fits && overlapping.iter().all(|&i| is_longer_reading(&hits[i])) {
                 replaced[overlapped].fill(true);
+                for &i in overlapping.iter() {
+                    replaced[i] = true;
+                    accepted.remove(&hits[i].start);
+                }
+                accepted.insert(candidate.start, hits.len());
+                replaced.push(false);
                 hits.push(candidate);
             }
         }

@@ -179,6 +179,11 @@ fn near_misses_of_short_forms() {
             "to promote the community of a shared future for humanity",
             &["humanity:fuzzy:community of a shared future for humanity"],
         ),
+        // A longer reading nearly as close wins too.
+        (
+            "They speak of humanity's shared-future community.",
+            &["humanity:fuzzy:humanity's shared-future community"],
+        ),
         // A variant that only rearranges correct words is not read from
         // fewer words.
         ("They back global initiatives.", &[]),
