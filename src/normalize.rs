@@ -18,14 +18,18 @@ pub struct Folded {
     /// produced folded byte `i`; one extra entry holds the original's length.
     offsets: Vec<u32>,
     /// Folded indices of the spaces that stand for a break between units of
-    /// text, sorted: a blank line, or any line break when the text's lines
-    /// are units (most end in sentence punctuation: one sentence or paragraph
-    /// per line, where an unpunctuated line is a heading). A term never
-    /// spans one; a line break inside hard-wrapped prose is just a space.
+    /// text, sorted: a blank line, or a line break among lines that are
+    /// units (most of the nearby lines end in sentence punctuation: one
+    /// sentence or paragraph per line, where an unpunctuated line is a
+    /// heading). A term never spans one; a line break inside hard-wrapped
+    /// prose is just a space. The decision is local (see [`UNIT_NEIGHBOURS`])
+    /// so that a file audited in overlapping chunks breaks where it does
+    /// whole.
     pub breaks: Vec<u32>,
-    /// Every folded space that stands for a line break, and whether it was a
-    /// blank line; `breaks` is chosen from these at the end of folding.
-    line_breaks: Vec<(u32, bool)>,
+    /// Every folded space that stands for a line break: where, whether it
+    /// was a blank line, whether the line before it ends in sentence
+    /// punctuation. `breaks` is chosen from these at the end of folding.
+    line_breaks: Vec<LineBreak>,
 }
 
 impl Folded {
@@ -65,8 +69,6 @@ pub fn fold_into(original: &str, out: &mut Folded) {
     out.text.reserve(original.len());
     out.offsets.reserve(original.len() + 1);
     let mut pending_space = PendingSpace::default();
-    // Line breaks, and how many follow sentence punctuation.
-    let (mut lines, mut punctuated_lines) = (0usize, 0usize);
     let bytes = original.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
@@ -78,11 +80,10 @@ pub fn fold_into(original: &str, out: &mut Folded) {
                 pending_space.at.get_or_insert(offset);
                 if bytes[at] == b'\n' {
                     if pending_space.newlines == 0 {
-                        lines += 1;
-                        let ends_sentence = out.text.bytes().next_back().is_some_and(|b| {
-                            matches!(b, b'.' | b'!' | b'?' | b':' | b';' | b'"' | b'\'' | b')')
-                        });
-                        punctuated_lines += usize::from(ends_sentence);
+                        pending_space.after_sentence =
+                            out.text.bytes().next_back().is_some_and(|b| {
+                                matches!(b, b'.' | b'!' | b'?' | b':' | b';' | b'"' | b'\'' | b')')
+                            });
                     }
                     pending_space.newlines += 1;
                 }
@@ -122,21 +123,46 @@ pub fn fold_into(original: &str, out: &mut Folded) {
     // Trailing whitespace folds to one space too, so offsets stay total.
     flush_space(out, &mut pending_space);
     out.offsets.push(original.len() as u32);
-    let lines_are_units = punctuated_lines * 2 > lines;
-    out.breaks.extend(
-        out.line_breaks
+    let line_breaks = &out.line_breaks;
+    for (i, here) in line_breaks.iter().enumerate() {
+        let nearby = line_breaks[i.saturating_sub(UNIT_NEIGHBOURS)..]
             .iter()
-            .filter(|&&(_, blank)| blank || lines_are_units)
-            .map(|&(at, _)| at),
-    );
+            .take(2 * UNIT_NEIGHBOURS + 1)
+            .filter(|b| b.at.abs_diff(here.at) <= UNIT_REACH);
+        let (lines, punctuated) = nearby.fold((0, 0), |(n, p), b| {
+            (n + 1, p + usize::from(b.after_sentence))
+        });
+        if here.blank || punctuated * 2 > lines {
+            out.breaks.push(here.at);
+        }
+    }
 }
 
-/// A run of whitespace not yet written: where it starts in the original and
-/// how many line breaks it holds.
+/// How many line breaks on either side decide whether lines are units, and
+/// how far away (folded bytes) they may be: a few lines, well within the
+/// overlap of chunked audits.
+const UNIT_NEIGHBOURS: usize = 4;
+const UNIT_REACH: u32 = 1024;
+
+/// A line break of the folded text.
+#[derive(Debug, Clone, Copy)]
+struct LineBreak {
+    /// The folded index of the space it became.
+    at: u32,
+    /// A blank line (two line breaks or more).
+    blank: bool,
+    /// The line before it ends in sentence punctuation.
+    after_sentence: bool,
+}
+
+/// A run of whitespace not yet written: where it starts in the original,
+/// how many line breaks it holds, and whether the text before the first of
+/// them ends in sentence punctuation.
 #[derive(Default)]
 struct PendingSpace {
     at: Option<u32>,
     newlines: u32,
+    after_sentence: bool,
 }
 
 /// Folds a glossary form or a short string: like [`fold_into`], then trimmed.
@@ -154,8 +180,11 @@ fn is_ascii_space(b: u8) -> bool {
 fn flush_space(out: &mut Folded, pending_space: &mut PendingSpace) {
     if let Some(space_at) = pending_space.at.take() {
         if pending_space.newlines > 0 {
-            let at = out.text.len() as u32;
-            out.line_breaks.push((at, pending_space.newlines > 1));
+            out.line_breaks.push(LineBreak {
+                at: out.text.len() as u32,
+                blank: pending_space.newlines > 1,
+                after_sentence: pending_space.after_sentence,
+            });
         }
         // Leading whitespace is kept as one space so that a document that
         // starts with blanks keeps a boundary before its first word.
@@ -326,6 +355,15 @@ mod tests {
             ]
         );
         assert!(breaks("no line breaks at all.").is_empty());
+        // The decision is local: hard-wrapped prose followed by a list of
+        // sentences breaks only among the sentences.
+        let mixed = format!(
+            "{}heading\nOne.\nTwo.\nThree.\nFour.\nFive.\n",
+            "wrapped prose\n".repeat(20)
+        );
+        let found = breaks(&mixed);
+        assert!(found.len() >= 3, "{found:?}");
+        assert!(found.iter().all(|b| b.ends_with('.')), "{found:?}");
     }
 
     #[test]

@@ -294,6 +294,7 @@ proptest! {
                 1 => Just("abc deg".to_string()),
                 1 => Just("命运 ßtraße".to_string()),
                 1 => Just("\n".to_string()),
+                1 => Just("deg abc.\n".to_string()),
             ],
             4000..8000,
         ),
