@@ -61,6 +61,10 @@ const CORRECT_FORM_MARGIN: f32 = 0.12;
 /// term, not the generic "shared future community" and two more words.
 const LONGER_READING_MARGIN: f32 = 0.05;
 
+/// Words shorter than this are never read as a near spelling of a form
+/// word: "county" is not "country".
+const NEAR_MIN_LEN: usize = 7;
+
 /// Extra words a candidate window may hold beyond the form's own length.
 const WINDOW_SLACK: usize = 3;
 
@@ -120,6 +124,11 @@ struct FuzzyForm {
 pub struct FuzzyIndex {
     stemmer: StemmerBox,
     stems: HashMap<String, StemId>,
+    /// The forms' long content words (American spelling) by their first
+    /// three bytes, with their stems: where a misspelt or otherwise derived
+    /// word of the text ("Jingping", "Sinification") finds the form word it
+    /// stands for.
+    near: HashMap<String, Vec<(String, StemId)>>,
     postings: Vec<Vec<ConceptId>>,
     /// Every form with at least two content words.
     fuzzy_forms: Vec<FuzzyForm>,
@@ -371,6 +380,7 @@ impl FuzzyIndex {
         let mut index = FuzzyIndex {
             stemmer: StemmerBox(Stemmer::create(Algorithm::English)),
             stems: HashMap::new(),
+            near: HashMap::new(),
             postings: Vec::new(),
             fuzzy_forms: Vec::new(),
             forms_of: Vec::new(),
@@ -387,6 +397,21 @@ impl FuzzyIndex {
             let Some(fuzzy) = index.prepare(id, form) else {
                 continue;
             };
+            for (word, &stem) in words(&form.folded)
+                .map(|(_, _, w)| w)
+                .filter(|w| !is_stopword(w))
+                .zip(&fuzzy.ordered)
+            {
+                let word = american(word);
+                if word.len() >= NEAR_MIN_LEN
+                    && let Some(prefix) = word.get(..3)
+                {
+                    let near = index.near.entry(prefix.to_string()).or_default();
+                    if !near.iter().any(|(known, _)| *known == word) {
+                        near.push((word, stem));
+                    }
+                }
+            }
             for &stem in &fuzzy.stems {
                 let posting = &mut index.postings[stem as usize];
                 // Capped: a stem of 100,000 concepts must not cost 100,000² steps.
@@ -607,7 +632,10 @@ impl FuzzyIndex {
             (spellings.len() - 1) as u32
         };
         let info = WordInfo {
-            stem: self.stem(word).and_then(|s| self.stems.get(&s).copied()),
+            stem: self
+                .stem(word)
+                .and_then(|s| self.stems.get(&s).copied())
+                .or_else(|| self.near_stem(word)),
             strict: self
                 .strict_ids
                 .get(&self.strict_key(word))
@@ -620,6 +648,25 @@ impl FuzzyIndex {
         };
         cache.insert(word.into(), info);
         info
+    }
+
+    /// The stem of the form word a long word no form has is a near
+    /// spelling of: same first three letters, at most one edit (two for
+    /// words of eight letters or more). Looked up once per distinct word.
+    fn near_stem(&self, word: &str) -> Option<StemId> {
+        if word.len() < NEAR_MIN_LEN || is_stopword(word) {
+            return None;
+        }
+        let word = american(word);
+        let edits = if word.len() >= 8 { 2 } else { 1 };
+        self.near
+            .get(word.get(..3)?)?
+            .iter()
+            .filter(|(known, _)| known.len().abs_diff(word.len()) <= edits)
+            .map(|(known, stem)| (strsim::levenshtein(known, &word), *stem))
+            .filter(|&(distance, _)| distance <= edits)
+            .min_by_key(|&(distance, _)| distance)
+            .map(|(_, stem)| stem)
     }
 
     /// Splits `text` into `scratch.words` and `scratch.tokens`; a gap that

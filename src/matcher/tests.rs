@@ -139,6 +139,7 @@ thought,Xi Jinping Thought on Diplomacy,,,,,warning
 gensec,CPC Central Committee with Comrade Xi Jinping as General Secretary,,CPC Central Committee with the Supreme Leader as the general secretary,,,warning
 generic,community with a shared future,,,,,warning
 humanity,community with a shared future for humanity,,,,,warning
+marxism,adapting Marxism to the Chinese context,,Sinicization of Marxism,,,warning
 ";
 
 /// Near-misses of short correct forms: which count as wrong renderings.
@@ -184,6 +185,13 @@ fn near_misses_of_short_forms() {
             "They speak of humanity's shared-future community.",
             &["humanity:fuzzy:humanity's shared-future community"],
         ),
+        // A long word one or two edits from a form word stands for it; a
+        // short one does not.
+        (
+            "the Sinification of Marxism",
+            &["marxism:fuzzy:Sinification of Marxism"],
+        ),
+        ("the major county fair", &[]),
         // A variant that only rearranges correct words is not read from
         // fewer words.
         ("They back global initiatives.", &[]),
