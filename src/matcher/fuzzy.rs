@@ -125,10 +125,11 @@ pub struct FuzzyIndex {
     stemmer: StemmerBox,
     stems: HashMap<String, StemId>,
     /// The forms' long content words (American spelling) by their first
-    /// three bytes, with their stems: where a misspelt or otherwise derived
-    /// word of the text ("Jingping", "Sinification") finds the form word it
-    /// stands for.
-    near: HashMap<String, Vec<(String, StemId)>>,
+    /// three bytes and their length, with their stems: where a misspelt or
+    /// otherwise derived word of the text ("Jingping", "Sinification") finds
+    /// the form word it stands for. Each list is capped at [`MAX_POSTINGS`],
+    /// so a lookup costs the same whatever the glossary's size.
+    near: HashMap<(String, usize), Vec<(String, StemId)>>,
     postings: Vec<Vec<ConceptId>>,
     /// Every form with at least two content words.
     fuzzy_forms: Vec<FuzzyForm>,
@@ -406,8 +407,9 @@ impl FuzzyIndex {
                 if word.len() >= NEAR_MIN_LEN
                     && let Some(prefix) = word.get(..3)
                 {
-                    let near = index.near.entry(prefix.to_string()).or_default();
-                    if !near.iter().any(|(known, _)| *known == word) {
+                    let key = (prefix.to_string(), word.len());
+                    let near = index.near.entry(key).or_default();
+                    if near.len() < MAX_POSTINGS && !near.iter().any(|(known, _)| *known == word) {
                         near.push((word, stem));
                     }
                 }
@@ -659,10 +661,10 @@ impl FuzzyIndex {
         }
         let word = american(word);
         let edits = if word.len() >= 8 { 2 } else { 1 };
-        self.near
-            .get(word.get(..3)?)?
-            .iter()
-            .filter(|(known, _)| known.len().abs_diff(word.len()) <= edits)
+        let prefix = word.get(..3)?.to_string();
+        (word.len() - edits..=word.len() + edits)
+            .filter_map(|len| self.near.get(&(prefix.clone(), len)))
+            .flatten()
             .map(|(known, stem)| (strsim::levenshtein(known, &word), *stem))
             .filter(|&(distance, _)| distance <= edits)
             .min_by_key(|&(distance, _)| distance)
