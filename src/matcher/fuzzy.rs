@@ -1077,11 +1077,16 @@ impl FuzzyIndex {
             at,
             at + window.partition_point(|t| t.start <= last.start) - 1,
         );
+        // Nor does it reach over a conjunction the form does not have
+        // ("…destiny community *and promoting* the construction…").
         let belongs = |from: &Token, to: &Token, held: &[Token]| {
+            let (a, b) = (from.word.min(to.word), from.word.max(to.word));
             to.word.abs_diff(from.word) <= 2
                 && doc.same_clause(from.word, to.word)
                 && vocabulary.binary_search(&to.stem).is_ok()
                 && held.iter().all(|t| t.stem != to.stem)
+                && doc.conjunctions(held[0].word.min(a), held[held.len() - 1].word.max(b))
+                    <= fuzzy.conjunctions
         };
         while end_at + 1 < doc.tokens.len()
             && belongs(

@@ -58,6 +58,11 @@ const CASES: &[(&str, &[&str])] = &[
         "mankind's shared-destiny community",
         &["community:fuzzy:mankind's shared-destiny community"],
     ),
+    // A reading does not grow over a conjunction its form lacks.
+    (
+        "jointly building a human destiny community and shared values",
+        &["building:fuzzy:building a human destiny community"],
+    ),
     // The correct form's own words in its order are not a near-miss: a
     // sentence using them, or the form with other function words.
     ("The community wants a shared future for mankind.", &[]),
