@@ -22,7 +22,7 @@ pub struct Folded {
     /// units (most of the nearby lines end in sentence punctuation: one
     /// sentence or paragraph per line, where an unpunctuated line is a
     /// heading). A term never spans one; a line break inside hard-wrapped
-    /// prose is just a space. The decision is local (see [`UNIT_NEIGHBOURS`])
+    /// prose is just a space. The decision is local (see `UNIT_NEIGHBOURS`)
     /// so that a file audited in overlapping chunks breaks where it does
     /// whole.
     pub breaks: Vec<u32>,
