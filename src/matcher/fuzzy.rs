@@ -90,8 +90,7 @@ struct FuzzyForm {
     stems: Vec<StemId>,
     /// Content stems in the form's word order.
     ordered: Vec<StemId>,
-    /// The stems the form holds more than once, as bits by position in
-    /// `stems` (like the window's `seen` in [`FuzzyIndex::read`]).
+    /// The stems the form holds more than once, as bits (see [`bit`]).
     repeated: u64,
     /// For a listed variant, its stems that no correct form of its concept
     /// has, as bits like `repeated`: what makes it wrong. A window without
@@ -398,22 +397,6 @@ impl FuzzyIndex {
             let Some(fuzzy) = index.prepare(id, form) else {
                 continue;
             };
-            for (word, &stem) in words(&form.folded)
-                .map(|(_, _, w)| w)
-                .filter(|w| !is_stopword(w))
-                .zip(&fuzzy.ordered)
-            {
-                let word = american(word);
-                if word.len() >= NEAR_MIN_LEN
-                    && let Some(prefix) = word.get(..3)
-                {
-                    let key = (prefix.to_string(), word.len());
-                    let near = index.near.entry(key).or_default();
-                    if near.len() < MAX_POSTINGS && !near.iter().any(|(known, _)| *known == word) {
-                        near.push((word, stem));
-                    }
-                }
-            }
             for &stem in &fuzzy.stems {
                 let posting = &mut index.postings[stem as usize];
                 // Capped: a stem of 100,000 concepts must not cost 100,000² steps.
@@ -456,7 +439,7 @@ impl FuzzyIndex {
                 let correct = &correct_stems[form.concept];
                 for (at, stem) in fuzzy.stems.iter().enumerate() {
                     if !correct.contains(stem) {
-                        fuzzy.distinctive |= 1 << (at % 64);
+                        fuzzy.distinctive |= bit(at);
                     }
                 }
             }
@@ -492,14 +475,15 @@ impl FuzzyIndex {
             .map(|p| words[p - 1])
             .or_else(|| words.iter().rev().find(|w| !is_stopword(w)).copied())?;
         let head = self.intern(&self.stem(head_word)?);
+        // The content words: American spelling, stem, strict key.
+        let mut spelt = Vec::new();
         let mut stems = Vec::new();
         let mut strict = Vec::new();
-        for word in &words {
-            if let Some(stem) = self.stem(word) {
-                stems.push(self.intern(&stem));
-                let key = self.strict_stem(word);
-                strict.push(self.intern_strict(key));
-            }
+        for &word in words.iter().filter(|w| !is_stopword(w)) {
+            let american = american(word);
+            stems.push(self.intern(&self.content_stem(&american)));
+            strict.push(self.intern_strict(strict_key(word, &american)));
+            spelt.push(american);
         }
         let ordered = stems.clone();
         stems.sort_unstable();
@@ -507,13 +491,15 @@ impl FuzzyIndex {
         if stems.len() < 2 {
             return None;
         }
-        let content = || words.iter().filter(|w| !is_stopword(w)).zip(&ordered);
-        let spelt: Vec<String> = content().map(|(w, _)| american(w)).collect();
-        let as_synonyms: Vec<String> = content()
-            .map(|(w, &stem)| {
-                let american = american(w);
+        for (word, &stem) in spelt.iter().zip(&ordered) {
+            self.remember_spelling(word, stem);
+        }
+        let as_synonyms: Vec<&str> = spelt
+            .iter()
+            .zip(&ordered)
+            .map(|(american, &stem)| {
                 if compares_as_synonym(stems.len(), stem == head) {
-                    synonym(&american).to_string()
+                    synonym(american)
                 } else {
                     american
                 }
@@ -525,7 +511,7 @@ impl FuzzyIndex {
             if ordered[..i].contains(stem)
                 && let Ok(at) = stems.binary_search(stem)
             {
-                repeated |= 1 << (at % 64);
+                repeated |= bit(at);
             }
         }
         Some(FuzzyForm {
@@ -537,7 +523,7 @@ impl FuzzyIndex {
             strict,
             sequence: words
                 .iter()
-                .map(|w| self.intern_strict(self.strict_key(w)))
+                .map(|w| self.intern_strict(strict_key(w, &american(w))))
                 .collect(),
             head,
             need,
@@ -562,13 +548,18 @@ impl FuzzyIndex {
         *self.strict_ids.entry(key).or_insert(next)
     }
 
-    /// What a word is compared by strictly: a function word itself, a
-    /// content word up to inflection.
-    fn strict_key(&self, word: &str) -> String {
-        if is_stopword(word) {
-            word.to_string()
-        } else {
-            self.strict_stem(word)
+    /// Files a form's content word (American spelling, 7+ letters) under
+    /// its first three letters and length for [`FuzzyIndex::near_stem`].
+    fn remember_spelling(&mut self, word: &str, stem: StemId) {
+        let Some(prefix) = word.get(..3).filter(|_| word.len() >= NEAR_MIN_LEN) else {
+            return;
+        };
+        let near = self
+            .near
+            .entry((prefix.to_string(), word.len()))
+            .or_default();
+        if near.len() < MAX_POSTINGS && !near.iter().any(|(known, _)| known == word) {
+            near.push((word.to_string(), stem));
         }
     }
 
@@ -599,20 +590,15 @@ impl FuzzyIndex {
             || (in_order && (has_other_content || sequence().eq(f.sequence.iter().copied())))
     }
 
-    /// A folded content word up to spelling and inflection, without synonym
-    /// mapping.
-    fn strict_stem(&self, word: &str) -> String {
-        uninflected(&american(word)).to_string()
-    }
-
     /// The normalized stem of a folded word, or `None` for function words.
     fn stem(&self, word: &str) -> Option<String> {
-        if is_stopword(word) {
-            return None;
-        }
-        let word = american(word);
-        let stem = self.stemmer.0.stem(synonym(&word)).into_owned();
-        Some(root(&stem).to_string())
+        (!is_stopword(word)).then(|| self.content_stem(&american(word)))
+    }
+
+    /// The normalized stem of a content word in American spelling.
+    fn content_stem(&self, american: &str) -> String {
+        let stem = self.stemmer.0.stem(synonym(american));
+        root(&stem).to_string()
     }
 
     fn lookup(&self, word: &str, cache: &mut WordCache, spellings: &mut Vec<Box<str>>) -> WordInfo {
@@ -630,20 +616,26 @@ impl FuzzyIndex {
         let spelling = if american == word {
             UNKNOWN
         } else {
-            spellings.push(american.into());
+            spellings.push(american.as_str().into());
             (spellings.len() - 1) as u32
         };
+        let is_stopword = is_stopword(word);
+        let stem = if is_stopword {
+            None
+        } else {
+            self.stems
+                .get(&self.content_stem(&american))
+                .copied()
+                .or_else(|| self.near_stem(word, &american))
+        };
         let info = WordInfo {
-            stem: self
-                .stem(word)
-                .and_then(|s| self.stems.get(&s).copied())
-                .or_else(|| self.near_stem(word)),
+            stem,
             strict: self
                 .strict_ids
-                .get(&self.strict_key(word))
+                .get(&strict_key(word, &american))
                 .copied()
                 .unwrap_or(UNKNOWN),
-            is_stopword: is_stopword(word),
+            is_stopword,
             is_conjunction: is_conjunction(word),
             spelling,
             synonym,
@@ -652,20 +644,21 @@ impl FuzzyIndex {
         info
     }
 
-    /// The stem of the form word a long word no form has is a near
-    /// spelling of: same first three letters, at most one edit (two for
-    /// words of eight letters or more). Looked up once per distinct word.
-    fn near_stem(&self, word: &str) -> Option<StemId> {
-        if word.len() < NEAR_MIN_LEN || is_stopword(word) {
+    /// The stem of the form word a long content word no form has is a near
+    /// spelling of (`american` is its American spelling): same first three
+    /// letters, at most one edit (two for words of eight letters or more).
+    /// Looked up once per distinct word.
+    fn near_stem(&self, word: &str, american: &str) -> Option<StemId> {
+        if word.len() < NEAR_MIN_LEN {
             return None;
         }
-        let word = american(word);
+        let word = american;
         let edits = if word.len() >= 8 { 2 } else { 1 };
         let prefix = word.get(..3)?.to_string();
         (word.len() - edits..=word.len() + edits)
             .filter_map(|len| self.near.get(&(prefix.clone(), len)))
             .flatten()
-            .map(|(known, stem)| (strsim::levenshtein(known, &word), *stem))
+            .map(|(known, stem)| (strsim::levenshtein(known, word), *stem))
             .filter(|&(distance, _)| distance <= edits)
             .min_by_key(|&(distance, _)| distance)
             .map(|(_, stem)| stem)
@@ -832,15 +825,14 @@ impl FuzzyIndex {
             window.is_empty(),
             "window counts leak into the next document"
         );
-        // Best score first. A candidate never overlaps a literal hit of its
-        // own concept (that occurrence is already counted, right or wrong)
-        // nor a better candidate; it replaces literal hits of other concepts
-        // that it strictly contains: the longer, more specific reading wins
-        // ("constructing a community of human destiny" is one garbled term,
-        // not a listed variant with a word in front).
-        // Among equals, the longer reading: "community of a shared future for
-        // humanity" is one term, not "community of a shared future" and two
-        // more words.
+        // Best score first, and among equals the longer reading ("community
+        // of a shared future for humanity" is one term, not "community of a
+        // shared future" and two more words). A candidate never overlaps a
+        // literal hit of its own concept (that occurrence is already
+        // counted, right or wrong); it replaces literal hits of other
+        // concepts that it strictly contains: the longer, more specific
+        // reading wins ("constructing a community of human destiny" is one
+        // garbled term, not a listed variant with a word in front).
         candidates.sort_by(|a, b| {
             b.score
                 .total_cmp(&a.score)
@@ -861,14 +853,10 @@ impl FuzzyIndex {
                         .iter()
                         .take_while(|h| overlaps(h))
                         .count();
-            let is_contained = |h: &Hit| {
-                h.concept != candidate.concept
-                    && candidate.start <= h.start
-                    && h.end <= candidate.end
-                    && h.end - h.start < candidate.end - candidate.start
-            };
             let fits = hits[overlapped.clone()].iter().all(|h| {
-                is_contained(h) && self.may_replace(text, &candidate, h, cache, spellings)
+                h.concept != candidate.concept
+                    && strictly_contains(&candidate, h)
+                    && self.may_replace(text, &candidate, h, cache, spellings)
             });
             // Fuzzy hits already taken (disjoint, so those overlapping the
             // candidate are consecutive by start) give way only to a longer
@@ -882,9 +870,7 @@ impl FuzzyIndex {
                     .take_while(|&i| hits[i].end > candidate.start),
             );
             let is_longer_reading = |h: &Hit| {
-                candidate.start <= h.start
-                    && h.end <= candidate.end
-                    && h.end - h.start < candidate.end - candidate.start
+                strictly_contains(&candidate, h)
                     && h.score <= candidate.score + LONGER_READING_MARGIN
             };
             if fits && overlapping.iter().all(|&i| is_longer_reading(&hits[i])) {
@@ -992,8 +978,7 @@ impl FuzzyIndex {
         let window = &doc.tokens[at..];
         let first = window[0];
         let reach = fuzzy.words + WINDOW_SLACK;
-        // Which of the form's stems the window holds, as bits by position
-        // in `fuzzy.stems` (forms with more than 64 stems use the first 64).
+        // Which of the form's stems the window holds, as bits (see `bit`).
         let mut seen: u64 = 0;
         let mut last = first;
         // The window ends at a clause boundary or an extra conjunction: a
@@ -1010,17 +995,14 @@ impl FuzzyIndex {
         // Jinping Thought" the phrase ends at the first "Thought".
         for token in window.iter().take_while(within) {
             if let Ok(at) = fuzzy.stems.binary_search(&token.stem) {
-                let bit = 1 << (at % 64);
+                let bit = bit(at);
                 if seen & bit == 0 || fuzzy.repeated & bit != 0 {
                     last = *token;
                 }
                 seen |= bit;
             }
         }
-        let head_bit = fuzzy
-            .stems
-            .binary_search(&fuzzy.head)
-            .map_or(0, |at| 1 << (at % 64));
+        let head_bit = fuzzy.stems.binary_search(&fuzzy.head).map_or(0, bit);
         if (seen.count_ones() as usize) < fuzzy.need || seen & head_bit == 0 {
             return None;
         }
@@ -1032,7 +1014,7 @@ impl FuzzyIndex {
         };
         let form = &forms[fuzzy.form];
         if form.kind == FormKind::Variant
-            && !holds_what_makes_it_wrong(fuzzy, seen, doc.content_words(first.word, last.word))
+            && !holds_what_makes_it_wrong(fuzzy, seen, || doc.content_words(first.word, last.word))
         {
             return Some(reading);
         }
@@ -1080,12 +1062,12 @@ impl FuzzyIndex {
         // Nor does it reach over a conjunction the form does not have
         // ("…destiny community *and promoting* the construction…").
         let belongs = |from: &Token, to: &Token, held: &[Token]| {
-            let (a, b) = (from.word.min(to.word), from.word.max(to.word));
+            let (held_first, held_last) = (held[0].word, held[held.len() - 1].word);
             to.word.abs_diff(from.word) <= 2
                 && doc.same_clause(from.word, to.word)
                 && vocabulary.binary_search(&to.stem).is_ok()
                 && held.iter().all(|t| t.stem != to.stem)
-                && doc.conjunctions(held[0].word.min(a), held[held.len() - 1].word.max(b))
+                && doc.conjunctions(held_first.min(to.word), held_last.max(to.word))
                     <= fuzzy.conjunctions
         };
         while end_at + 1 < doc.tokens.len()
@@ -1201,22 +1183,37 @@ impl FuzzyIndex {
     }
 }
 
-/// Whether a window of `content_words` holding the stems `seen` (bits by
-/// position in `variant.stems`) can be a near-miss of the listed variant:
+/// Whether `outer` covers `inner` and more.
+fn strictly_contains(outer: &Hit, inner: &Hit) -> bool {
+    outer.start <= inner.start
+        && inner.end <= outer.end
+        && inner.end - inner.start < outer.end - outer.start
+}
+
+/// Whether a window of `content_words` holding the stems `seen` (bits, see
+/// [`bit`]) can be a near-miss of the listed variant:
 /// it must hold one of the words that make the variant wrong; or, when the
 /// variant has only its concept's correct words in a wrong order or
 /// inflection ("global security initiatives") and is short, all of them or
 /// as many words ("global developmental initiative"): "global initiatives"
 /// is a shorter phrase, not that arrangement.
-fn holds_what_makes_it_wrong(variant: &FuzzyForm, seen: u64, content_words: usize) -> bool {
+fn holds_what_makes_it_wrong(
+    variant: &FuzzyForm,
+    seen: u64,
+    content_words: impl FnOnce() -> usize,
+) -> bool {
     if variant.distinctive != 0 {
         return seen & variant.distinctive != 0;
     }
-    let missing = variant
-        .stems
-        .len()
-        .saturating_sub(seen.count_ones() as usize);
-    missing == 0 || content_words >= variant.stems.len() || variant.stems.len() > 3
+    let stems = variant.stems.len();
+    seen.count_ones() as usize >= stems || stems > 3 || content_words() >= stems
+}
+
+/// The bit of the stem at position `at` of a form's sorted stems, for the
+/// bit sets of [`FuzzyForm`] and a window's `seen` in [`FuzzyIndex::read`]
+/// (stems 64 positions apart share a bit).
+fn bit(at: usize) -> u64 {
+    1 << (at % 64)
 }
 
 /// How many coordinating conjunctions `text` holds.
@@ -1361,6 +1358,16 @@ fn synonym(word: &str) -> &str {
         .iter()
         .find(|group| group.contains(&word))
         .map_or(word, |group| group[0])
+}
+
+/// What a folded word is compared by strictly (`american` is its American
+/// spelling): a function word itself, a content word up to inflection.
+fn strict_key(word: &str, american: &str) -> String {
+    if is_stopword(word) {
+        word.to_string()
+    } else {
+        uninflected(american).to_string()
+    }
 }
 
 /// `word` without its inflectional ending (plural, -ing, -ed) and a final

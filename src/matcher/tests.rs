@@ -14,7 +14,19 @@ big,major countries should act like major countries,,a big country should have a
 ";
 
 fn matcher() -> Matcher {
-    Matcher::compile(&from_csv_str(Path::new("t.csv"), GLOSSARY).unwrap()).unwrap()
+    compile(GLOSSARY)
+}
+
+/// The matcher of a glossary given as CSV text.
+fn compile(csv: &str) -> Matcher {
+    Matcher::compile(&from_csv_str(Path::new("t.csv"), csv).unwrap()).unwrap()
+}
+
+/// Checks each `(text, expected hits)` case.
+fn assert_cases(matcher: &Matcher, cases: &[(&str, &[&str])]) {
+    for (text, expected) in cases {
+        assert_eq!(hits(matcher, text), *expected, "text {text:?}");
+    }
 }
 
 /// Finds in `text` and renders each hit as `concept:status:found`.
@@ -125,10 +137,7 @@ const CASES: &[(&str, &[&str])] = &[
 
 #[test]
 fn finds_forms_in_context() {
-    let matcher = matcher();
-    for (text, expected) in CASES {
-        assert_eq!(hits(&matcher, text), *expected, "text {text:?}");
-    }
+    assert_cases(&matcher(), CASES);
 }
 
 const SHORT_FORMS: &str = "\
@@ -150,8 +159,6 @@ marxism,adapting Marxism to the Chinese context,,Sinicization of Marxism,,,warni
 /// Near-misses of short correct forms: which count as wrong renderings.
 #[test]
 fn near_misses_of_short_forms() {
-    let matcher =
-        Matcher::compile(&from_csv_str(Path::new("t.csv"), SHORT_FORMS).unwrap()).unwrap();
     let cases: &[(&str, &[&str])] = &[
         // The head noun swapped for a synonym names the concept wrongly...
         (
@@ -225,9 +232,7 @@ fn near_misses_of_short_forms() {
             &["relations:fuzzy:new type international relations"],
         ),
     ];
-    for (text, expected) in cases {
-        assert_eq!(hits(&matcher, text), *expected, "text {text:?}");
-    }
+    assert_cases(&compile(SHORT_FORMS), cases);
 }
 
 #[test]
@@ -301,12 +306,7 @@ fn patterns_compile_on_first_use_and_an_oversized_one_is_named() {
 
 #[test]
 fn a_glossary_of_single_words_has_no_fuzzy_windows() {
-    let glossary = from_csv_str(
-        Path::new("t.csv"),
-        "id,preferred,variants,severity\nxi,Xi,Xii,error\n",
-    )
-    .unwrap();
-    let matcher = Matcher::compile(&glossary).unwrap();
+    let matcher = compile("id,preferred,variants,severity\nxi,Xi,Xii,error\n");
     assert_eq!(
         hits(&matcher, "Xii and Xi met."),
         ["xi:variant:Xii", "xi:preferred:Xi"]
@@ -343,7 +343,7 @@ fn a_head_noun_shared_by_many_concepts_still_anchors_fuzzy_readings() {
     for i in 0..40 {
         csv.push_str(&format!("c{i},kal{i} vor{i} initiative,error\n"));
     }
-    let matcher = Matcher::compile(&from_csv_str(Path::new("t.csv"), &csv).unwrap()).unwrap();
+    let matcher = compile(&csv);
     assert_eq!(
         hits(&matcher, "They backed the vor7 kal7 initiative."),
         ["c7:fuzzy:vor7 kal7 initiative"]
