@@ -189,7 +189,7 @@ pub fn compile_regex(pattern: &str) -> Result<Regex, regex::Error> {
 }
 
 /// The compiled size one glossary regex (or the whole pattern set) may take.
-const REGEX_SIZE_LIMIT: usize = 1 << 24;
+pub(crate) const REGEX_SIZE_LIMIT: usize = 1 << 24;
 
 /// The regex the matcher compiles for a glossary pattern.
 ///
@@ -342,10 +342,10 @@ impl Matcher {
                 GlossaryErrors(vec![GlossaryError::new(
                     &origin.path,
                     origin.locate("patterns", Some(&source)),
-                    format!("invalid regex {source:?}: {}", e.error),
+                    format!("invalid regex {source:?}: {}", e.reason),
                 )])
             }
-            None => whole_glossary_error(format!("cannot build the pattern set: {}", e.error)),
+            None => whole_glossary_error(format!("cannot build the pattern set: {}", e.reason)),
         })?;
         let sources = sources.map_err(|e| {
             whole_glossary_error(format!("cannot build the source-term automaton: {e}"))

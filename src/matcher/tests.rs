@@ -288,7 +288,7 @@ fn only_patterns_that_may_match_uppercase_get_the_case_flag() {
 }
 
 #[test]
-fn patterns_compile_on_first_use_and_an_oversized_one_is_named() {
+fn an_oversized_pattern_is_named() {
     let mut glossary = from_csv_str(Path::new("t.csv"), GLOSSARY).unwrap();
     glossary.concepts[0].patterns = vec![r"\bfoo\b".into(), "a{1000}{1000}".into()];
     let errors = Matcher::compile(&glossary).unwrap_err();
@@ -298,10 +298,46 @@ fn patterns_compile_on_first_use_and_an_oversized_one_is_named() {
         message.contains("invalid regex \"a{1000}{1000}\""),
         "{message}"
     );
-    // Without it, the other pattern is compiled when the set first sees it.
+    // Without it, the other pattern compiles and matches.
     glossary.concepts[0].patterns.pop();
     let matcher = Matcher::compile(&glossary).unwrap();
     assert_eq!(hits(&matcher, "a foo here"), ["community:pattern:foo"]);
+}
+
+/// Patterns are found in one pass, yet every pattern that matches where,
+/// or inside where, another one's match starts is still seen: choosing
+/// among overlapping matches is left to resolution, as for literal forms.
+#[test]
+fn overlapping_patterns_are_all_seen() {
+    let matcher = compile(
+        "id,preferred,variants,patterns,severity
+short,right short,,\\bnew times\\b,warning
+long,right long,,\\bnew times of the\\b,warning
+outer,right outer,,\\bsocialism (in|for) the new\\b,warning
+literal,right literal,democratic socialism,,warning
+",
+    );
+    assert_cases(
+        &matcher,
+        &[
+            // At one start the longest match wins, though "short" is listed
+            // first.
+            ("new times of the past", &["long:pattern:new times of the"]),
+            // "outer" starts inside the literal hit, so it gives way, and
+            // "short", which starts inside "outer", is found.
+            (
+                "democratic socialism for the new times",
+                &[
+                    "literal:variant:democratic socialism",
+                    "short:pattern:new times",
+                ],
+            ),
+            (
+                "socialism for the new times",
+                &["outer:pattern:socialism for the new"],
+            ),
+        ],
+    );
 }
 
 #[test]
