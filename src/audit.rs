@@ -1,6 +1,7 @@
 //! Auditing documents: fold, match, and turn hits into findings with original
 //! positions and context; across many files in parallel.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::ops::Range;
@@ -9,6 +10,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
+use thread_local::ThreadLocal;
 
 use crate::document;
 use crate::extract::Format;
@@ -506,6 +508,10 @@ pub fn audit_stream(
     for error in errors {
         sink(Event::Problem(error));
     }
+    // One scratch per worker thread for the whole run: its word cache
+    // stays warm across batches (a scratch per rayon split, as `map_init`
+    // makes, started cold several times per batch on two threads).
+    let scratches: ThreadLocal<RefCell<Scratch>> = ThreadLocal::new();
     let mut done = Vec::new();
     for batch in files.chunks(BATCH) {
         if is_cancelled() {
@@ -516,7 +522,11 @@ pub fn audit_stream(
             || {
                 batch
                     .par_iter()
-                    .map_init(Scratch::default, |scratch, path| {
+                    .map(|path| {
+                        // Auditing a file never calls into rayon, so no
+                        // other file can start on this thread meanwhile.
+                        let mut scratch = scratches.get_or_default().borrow_mut();
+                        let scratch = &mut *scratch;
                         if is_cancelled() {
                             return Err(SourceError::new(path, ProblemKind::Error, "interrupted"));
                         }
