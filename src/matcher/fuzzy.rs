@@ -140,6 +140,12 @@ pub struct FuzzyIndex {
     max_reach: usize,
     /// Strict stems (and function words) of the forms → id.
     strict_ids: HashMap<String, u32>,
+    /// The first three bytes of every form word and strict key, and of
+    /// every synonym: a text word that starts otherwise can have no stem,
+    /// strict key or near spelling in the index (all three keep a word's
+    /// first three letters), so it is not stemmed at all. Most words of a
+    /// text are such words, and stemming was most of a cold lookup's cost.
+    known_prefixes: rustc_hash::FxHashSet<[u8; 3]>,
     /// Concept → every content stem of its forms, sorted.
     vocabulary: Vec<Vec<StemId>>,
     /// Stem → concepts with a form whose head noun it is (capped like
@@ -390,6 +396,11 @@ impl FuzzyIndex {
             min_need: Vec::new(),
             untallied_head: Vec::new(),
             strict_ids: HashMap::new(),
+            known_prefixes: SYNONYMS
+                .iter()
+                .flat_map(|group| group.iter())
+                .filter_map(|word| prefix(word))
+                .collect(),
             max_reach: 0,
             threshold,
         };
@@ -483,6 +494,7 @@ impl FuzzyIndex {
             let american = american(word);
             stems.push(self.intern(&self.content_stem(&american)));
             strict.push(self.intern_strict(strict_key(word, &american)));
+            self.known_prefixes.extend(prefix(&american));
             spelt.push(american);
         }
         let ordered = stems.clone();
@@ -544,6 +556,7 @@ impl FuzzyIndex {
         id
     }
     fn intern_strict(&mut self, key: String) -> u32 {
+        self.known_prefixes.extend(prefix(&key));
         let next = self.strict_ids.len() as u32;
         *self.strict_ids.entry(key).or_insert(next)
     }
@@ -620,7 +633,9 @@ impl FuzzyIndex {
             (spellings.len() - 1) as u32
         };
         let is_stopword = is_stopword(word);
-        let stem = if is_stopword {
+        let is_unknown =
+            !is_stopword && prefix(word).is_some_and(|p| !self.known_prefixes.contains(&p));
+        let stem = if is_stopword || is_unknown {
             None
         } else {
             self.stems
@@ -630,11 +645,14 @@ impl FuzzyIndex {
         };
         let info = WordInfo {
             stem,
-            strict: self
-                .strict_ids
-                .get(&strict_key(word, &american))
-                .copied()
-                .unwrap_or(UNKNOWN),
+            strict: if is_unknown {
+                UNKNOWN
+            } else {
+                self.strict_ids
+                    .get(&strict_key(word, &american))
+                    .copied()
+                    .unwrap_or(UNKNOWN)
+            },
             is_stopword,
             is_conjunction: is_conjunction(word),
             spelling,
@@ -1227,6 +1245,11 @@ fn is_conjunction(word: &str) -> bool {
 
 fn is_stopword(word: &str) -> bool {
     word.len() < 2 || STOPWORDS.contains(&word)
+}
+
+/// The first three bytes of `word`, if it has three.
+fn prefix(word: &str) -> Option<[u8; 3]> {
+    word.as_bytes().first_chunk().copied()
 }
 
 /// Words of folded text: maximal runs of letters and digits, with byte spans.
