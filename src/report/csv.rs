@@ -6,6 +6,7 @@
 //! findings are never all held in memory and a crash leaves the previous
 //! reports untouched. Every text cell passes through [`guard_formula`].
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -257,33 +258,35 @@ impl<'m> ReportWriter<'m> {
 }
 
 /// The cells of one `findings.csv` row, unguarded.
-pub fn finding_row(matcher: &Matcher, doc: &DocReport, finding: &Finding) -> [String; 14] {
+pub fn finding_row<'a>(
+    matcher: &'a Matcher,
+    doc: &'a DocReport,
+    finding: &'a Finding,
+) -> [Cow<'a, str>; 14] {
     let concept = &matcher.concepts()[finding.concept];
     let note = match (finding.status, finding.form) {
-        (Status::Fuzzy, Some(form)) => {
-            format!(
-                "nearest listed form: {}; {}",
-                matcher.forms()[form].text,
-                concept.note
-            )
-        }
-        _ => concept.note.clone(),
+        (Status::Fuzzy, Some(form)) => Cow::Owned(format!(
+            "nearest listed form: {}; {}",
+            matcher.forms()[form].text,
+            concept.note
+        )),
+        _ => Cow::Borrowed(concept.note.as_str()),
     };
     [
-        finding.id.clone(),
-        doc.path.clone(),
-        finding.line.to_string(),
-        finding.column.to_string(),
-        concept.id.clone(),
-        finding.severity.to_string(),
-        finding.status.as_str().to_string(),
-        format!("{:.2}", finding.score),
-        finding.found.clone(),
-        concept.preferred.clone(),
-        finding.context.clone(),
+        Cow::Borrowed(finding.id.as_str()),
+        Cow::Borrowed(doc.path.as_str()),
+        Cow::Owned(finding.line.to_string()),
+        Cow::Owned(finding.column.to_string()),
+        Cow::Borrowed(concept.id.as_str()),
+        Cow::Borrowed(finding.severity.as_str()),
+        Cow::Borrowed(finding.status.as_str()),
+        Cow::Owned(format!("{:.2}", finding.score)),
+        Cow::Borrowed(finding.found.as_str()),
+        Cow::Borrowed(concept.preferred.as_str()),
+        Cow::Borrowed(finding.context.as_str()),
         note,
-        String::new(),
-        finding.segment.clone().unwrap_or_default(),
+        Cow::Borrowed(""),
+        Cow::Borrowed(finding.segment.as_deref().unwrap_or_default()),
     ]
 }
 
