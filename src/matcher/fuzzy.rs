@@ -1254,19 +1254,41 @@ fn prefix(word: &str) -> Option<[u8; 3]> {
 
 /// Words of folded text: maximal runs of letters and digits, with byte spans.
 fn words(text: &str) -> impl Iterator<Item = (usize, usize, &str)> {
-    let mut rest = text.char_indices().peekable();
+    let mut at = 0;
     std::iter::from_fn(move || {
-        let (start, _) = rest.find(|(_, c)| c.is_alphanumeric())?;
-        let mut end = text.len();
-        while let Some(&(i, c)) = rest.peek() {
-            if !c.is_alphanumeric() {
-                end = i;
+        while at < text.len() {
+            let (is_word, len) = char_at(text, at);
+            if is_word {
                 break;
             }
-            rest.next();
+            at += len;
         }
-        Some((start, end, &text[start..end]))
+        if at >= text.len() {
+            return None;
+        }
+        let start = at;
+        while at < text.len() {
+            let (is_word, len) = char_at(text, at);
+            if !is_word {
+                break;
+            }
+            at += len;
+        }
+        Some((start, at, &text[start..at]))
     })
+}
+
+/// Whether the char at byte `at` of `text` (a char boundary) is a letter or
+/// digit, and its length; ASCII, most of the text, without decoding.
+fn char_at(text: &str, at: usize) -> (bool, usize) {
+    let byte = text.as_bytes()[at];
+    if byte.is_ascii() {
+        return (byte.is_ascii_alphanumeric(), 1);
+    }
+    text[at..]
+        .chars()
+        .next()
+        .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
 }
 
 /// British → American spelling of the endings that matter in this domain
