@@ -92,8 +92,18 @@ pub fn fold_into(original: &str, out: &mut Folded) {
             }
             flush_space(out, &mut pending_space);
             let start = at;
-            while at < bytes.len() && bytes[at].is_ascii() && !is_ascii_space(bytes[at]) {
-                at += 1;
+            loop {
+                while at < bytes.len() && is_plain(bytes[at]) {
+                    at += 1;
+                }
+                // A single space between two plain bytes folds to itself,
+                // at its own offset: it stays in the run, so a line of
+                // prose is copied in one go rather than word by word.
+                if at + 1 < bytes.len() && bytes[at] == b' ' && is_plain(bytes[at + 1]) {
+                    at += 1;
+                    continue;
+                }
+                break;
             }
             // Copied as a slice and lowercased in place: pushing char by
             // char was the most expensive line of folding.
@@ -175,6 +185,11 @@ pub fn fold_str(s: &str) -> String {
     let mut folded = Folded::default();
     fold_into(s, &mut folded);
     folded.text.trim().to_string()
+}
+
+/// An ASCII byte that is not whitespace: copied as it is, lowercased.
+fn is_plain(b: u8) -> bool {
+    b.is_ascii() && !is_ascii_space(b)
 }
 
 fn is_ascii_space(b: u8) -> bool {
