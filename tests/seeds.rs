@@ -153,6 +153,75 @@ fn reports_are_identical_whatever_the_thread_count() {
     }
 }
 
+/// More files than one batch of parallel work, so each thread's caches
+/// (words, window scores) carry over from batch to batch: the findings of
+/// the whole run must be those of runs over one folder at a time, each
+/// starting cold.
+#[test]
+fn caches_carried_across_batches_change_no_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut seeds: Vec<_> = std::fs::read_dir(root().join("seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    seeds.sort();
+    let mut paragraphs = Vec::new();
+    for path in seeds {
+        let text = std::fs::read_to_string(path).unwrap();
+        paragraphs.extend(
+            text.split("\n\n")
+                .filter(|p| !p.trim().is_empty())
+                .map(str::to_string),
+        );
+    }
+    const FOLDERS: usize = 6;
+    for i in 0..FOLDERS * 100 {
+        let folder = dir.path().join(format!("corpus/{}", i / 100));
+        std::fs::create_dir_all(&folder).unwrap();
+        let text = format!(
+            "{}\n\n{}\n",
+            paragraphs[i % paragraphs.len()],
+            paragraphs[(i * 7 + 3) % paragraphs.len()]
+        );
+        std::fs::write(folder.join(format!("{i:04}.txt")), text).unwrap();
+    }
+    let glossary = root().join("glossary");
+    let audit = |path: &str, out: &str, jobs: &str| -> Vec<Vec<String>> {
+        let run = run_in(
+            dir.path(),
+            &[
+                "audit",
+                path,
+                "--glossary",
+                glossary.to_str().unwrap(),
+                "--out",
+                out,
+                "--jobs",
+                jobs,
+                "--quiet",
+            ],
+            None,
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let findings = std::fs::read_to_string(dir.path().join(out).join("findings.csv")).unwrap();
+        csv_rows(&findings).split_off(1)
+    };
+    let whole = audit("corpus", "whole", "3");
+    let mut folder_by_folder = Vec::new();
+    for folder in 0..FOLDERS {
+        folder_by_folder.extend(audit(
+            &format!("corpus/{folder}"),
+            &format!("part{folder}"),
+            "1",
+        ));
+    }
+    assert!(whole.len() > 600, "too few findings to compare");
+    assert!(
+        whole == folder_by_folder,
+        "findings depend on what was audited before"
+    );
+}
+
 /// The committed `reports/` are the output of the README's run command.
 /// `TERMAUDIT_BLESS=1 cargo test` rewrites them; review the diff by eye.
 #[test]
