@@ -74,8 +74,9 @@ pub fn fold_into(original: &str, out: &mut Folded) {
     while at < bytes.len() {
         let offset = at as u32;
         if bytes[at].is_ascii() {
-            // ASCII fast path, most of every document: a run of non-space
-            // ASCII bytes is copied lowercased in one go.
+            // ASCII fast path, most of every document: a run of ASCII
+            // words and the single spaces between them is copied lowercased
+            // in one go.
             if is_ascii_space(bytes[at]) {
                 pending_space.at.get_or_insert(offset);
                 if bytes[at] == b'\n' {

@@ -3,23 +3,32 @@
 //! asked which patterns match and how far.
 
 use regex_automata::meta::{self, Regex};
-use regex_automata::{Anchored, Input, MatchKind, PatternID, PatternSet};
+use regex_automata::{Anchored, Input, PatternID};
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
 use super::{ConceptInfo, Hit, REGEX_SIZE_LIMIT, Status, compile_regex, regex_source};
 use crate::glossary::ConceptId;
 
-/// The patterns of every concept, compiled twice over the same sources.
+/// The patterns of every concept in one leftmost-first regex.
 ///
 /// A `RegexSet` pass ("which patterns occur?") followed by each occurring
 /// pattern's own regex read the text several times and ran at a quarter of
-/// the speed of a single leftmost search, which is what `leftmost` does.
-/// `every` exists to answer, at one start, which patterns match there: a
-/// leftmost search names only the first.
+/// the speed of one leftmost search. That search names only the first
+/// pattern matching at a start; the others that may match there (by the
+/// first bytes of the literals their matches must begin with) are asked
+/// one by one, with searches anchored to that start and that pattern.
 #[derive(Debug, Clone)]
 pub struct PatternMatcher {
     leftmost: Regex,
-    every: Regex,
-    concepts: Vec<ConceptId>,
+    patterns: Vec<Pattern>,
+}
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    concept: ConceptId,
+    /// The bytes a match may start with (indexed by byte), or `None` when
+    /// the pattern's prefixes are not a finite set of literals.
+    first_bytes: Option<Box<[bool; 256]>>,
 }
 
 impl PatternMatcher {
@@ -27,17 +36,7 @@ impl PatternMatcher {
     /// first pattern that does not compile alone.
     pub fn build(patterns: Vec<(ConceptId, String)>) -> Result<PatternMatcher, PatternError> {
         let sources: Vec<String> = patterns.iter().map(|(_, p)| regex_source(p)).collect();
-        let build = |kind: MatchKind| {
-            Regex::builder()
-                .configure(
-                    meta::Config::new()
-                        .match_kind(kind)
-                        .nfa_size_limit(Some(REGEX_SIZE_LIMIT)),
-                )
-                .build_many(&sources)
-                .map_err(|e| e.to_string())
-        };
-        let blame = |whole: String| {
+        let leftmost = meta_regex(&sources).map_err(|whole| {
             patterns
                 .iter()
                 .find_map(|(concept, source)| {
@@ -50,14 +49,16 @@ impl PatternMatcher {
                     concept: None,
                     reason: whole,
                 })
-        };
-        let leftmost = build(MatchKind::LeftmostFirst).map_err(blame)?;
-        let every = build(MatchKind::All).map_err(blame)?;
-        Ok(PatternMatcher {
-            leftmost,
-            every,
-            concepts: patterns.into_iter().map(|(concept, _)| concept).collect(),
-        })
+        })?;
+        let patterns = patterns
+            .into_iter()
+            .zip(sources)
+            .map(|((concept, _), source)| Pattern {
+                concept,
+                first_bytes: first_bytes(&source),
+            })
+            .collect();
+        Ok(PatternMatcher { leftmost, patterns })
     }
 
     /// Appends to `out`, at every position where some pattern matches, the
@@ -66,20 +67,39 @@ impl PatternMatcher {
     /// Matches of different patterns may overlap, as they may with literal
     /// forms: choosing among them is `resolve`'s job, so all are reported.
     pub fn find(&self, text: &str, concepts: &[ConceptInfo], out: &mut Vec<Hit>) {
-        if self.concepts.is_empty() {
+        if self.patterns.is_empty() {
             return;
         }
-        let mut matching = PatternSet::new(self.concepts.len());
         let mut at = 0;
         while let Some(next) = self.leftmost.search(&Input::new(text).span(at..text.len())) {
             let start = next.start();
-            matching.clear();
-            let here = Input::new(text)
-                .span(start..text.len())
-                .anchored(Anchored::Yes);
-            self.every.which_overlapping_matches(&here, &mut matching);
-            for pattern in matching.iter() {
-                self.push_match(text, start, pattern, concepts, out);
+            let first = text.as_bytes().get(start).copied();
+            for (index, pattern) in self.patterns.iter().enumerate() {
+                let end = if index == next.pattern().as_usize() {
+                    Some(next.end())
+                } else if pattern
+                    .first_bytes
+                    .as_ref()
+                    .is_some_and(|bytes| first.is_none_or(|b| !bytes[usize::from(b)]))
+                {
+                    None
+                } else {
+                    let here = Input::new(text)
+                        .span(start..text.len())
+                        .anchored(Anchored::Pattern(PatternID::new_unchecked(index)));
+                    self.leftmost.search(&here).map(|m| m.end())
+                };
+                if let Some(end) = end.filter(|&end| end > start) {
+                    out.push(Hit {
+                        start,
+                        end,
+                        concept: pattern.concept,
+                        status: Status::Pattern,
+                        severity: concepts[pattern.concept].severity,
+                        form: None,
+                        score: 1.0,
+                    });
+                }
             }
             at = next_char_boundary(text, start);
             if at >= text.len() {
@@ -87,34 +107,27 @@ impl PatternMatcher {
             }
         }
     }
+}
 
-    /// Appends `pattern`'s own (leftmost-first) match at `start`, if it is
-    /// not empty.
-    fn push_match(
-        &self,
-        text: &str,
-        start: usize,
-        pattern: PatternID,
-        concepts: &[ConceptInfo],
-        out: &mut Vec<Hit>,
-    ) {
-        let own = Input::new(text)
-            .span(start..text.len())
-            .anchored(Anchored::Pattern(pattern));
-        let Some(m) = self.leftmost.search(&own).filter(|m| !m.is_empty()) else {
-            return;
-        };
-        let concept = self.concepts[pattern.as_usize()];
-        out.push(Hit {
-            start: m.start(),
-            end: m.end(),
-            concept,
-            status: Status::Pattern,
-            severity: concepts[concept].severity,
-            form: None,
-            score: 1.0,
-        });
+/// One leftmost-first regex over `sources`, within the size limit.
+fn meta_regex(sources: &[String]) -> Result<Regex, String> {
+    Regex::builder()
+        .configure(meta::Config::new().nfa_size_limit(Some(REGEX_SIZE_LIMIT)))
+        .build_many(sources)
+        .map_err(|e| e.to_string())
+}
+
+/// The bytes a match of `source` can start with, when its matches all
+/// begin with one of a finite set of literals (every pattern of the
+/// bundled glossary does).
+fn first_bytes(source: &str) -> Option<Box<[bool; 256]>> {
+    let hir = regex_syntax::parse(source).ok()?;
+    let prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+    let mut bytes = Box::new([false; 256]);
+    for literal in prefixes.literals()? {
+        bytes[usize::from(*literal.as_bytes().first()?)] = true;
     }
+    Some(bytes)
 }
 
 /// The first character boundary after `at` (or the end of `text`).
