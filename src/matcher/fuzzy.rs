@@ -143,8 +143,10 @@ pub struct FuzzyIndex {
     /// The first three bytes of every form word and strict key, and of
     /// every synonym: a text word that starts otherwise can have no stem,
     /// strict key or near spelling in the index (all three keep a word's
-    /// first three letters), so it is not stemmed at all. Most words of a
-    /// text are such words, and stemming was most of a cold lookup's cost.
+    /// first three letters; the stemmer's only exceptions, dying, lying and
+    /// tying → die, lie, tie, are no glossary's words), so it is not
+    /// stemmed at all. Most words of a text are such words, and stemming
+    /// was most of a cold lookup's cost.
     known_prefixes: rustc_hash::FxHashSet<[u8; 3]>,
     /// Concept → every content stem of its forms, sorted.
     vocabulary: Vec<Vec<StemId>>,
