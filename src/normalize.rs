@@ -139,7 +139,12 @@ pub fn fold_into(original: &str, out: &mut Folded) {
     // Trailing whitespace folds to one space too, so offsets stay total.
     flush_space(out, &mut pending_space);
     out.offsets.push(original.len() as u32);
-    let line_breaks = &out.line_breaks;
+    choose_breaks(&out.line_breaks, &mut out.breaks);
+}
+
+/// Appends to `breaks` the line breaks that end a unit: blank lines, and
+/// line breaks most of whose neighbours follow sentence punctuation.
+fn choose_breaks(line_breaks: &[LineBreak], breaks: &mut Vec<u32>) {
     for (i, here) in line_breaks.iter().enumerate() {
         let nearby = line_breaks[i.saturating_sub(UNIT_NEIGHBOURS)..]
             .iter()
@@ -149,7 +154,7 @@ pub fn fold_into(original: &str, out: &mut Folded) {
             (n + 1, p + usize::from(b.after_sentence))
         });
         if here.blank || punctuated * 2 > lines {
-            out.breaks.push(here.at);
+            breaks.push(here.at);
         }
     }
 }

@@ -128,7 +128,7 @@ pub struct FuzzyIndex {
     /// otherwise derived word of the text ("Jingping", "Sinification") finds
     /// the form word it stands for. Each list is capped at [`MAX_POSTINGS`],
     /// so a lookup costs the same whatever the glossary's size.
-    near: HashMap<(String, usize), Vec<(String, StemId)>>,
+    near: HashMap<NearKey, Vec<(String, StemId)>>,
     postings: Vec<Vec<ConceptId>>,
     /// Every form with at least two content words.
     fuzzy_forms: Vec<FuzzyForm>,
@@ -566,13 +566,10 @@ impl FuzzyIndex {
     /// Files a form's content word (American spelling, 7+ letters) under
     /// its first three letters and length for [`FuzzyIndex::near_stem`].
     fn remember_spelling(&mut self, word: &str, stem: StemId) {
-        let Some(prefix) = word.get(..3).filter(|_| word.len() >= NEAR_MIN_LEN) else {
+        let Some(prefix) = near_prefix(word).filter(|_| word.len() >= NEAR_MIN_LEN) else {
             return;
         };
-        let near = self
-            .near
-            .entry((prefix.to_string(), word.len()))
-            .or_default();
+        let near = self.near.entry((prefix, word.len())).or_default();
         if near.len() < MAX_POSTINGS && !near.iter().any(|(known, _)| known == word) {
             near.push((word.to_string(), stem));
         }
@@ -674,9 +671,9 @@ impl FuzzyIndex {
         }
         let word = american;
         let edits = if word.len() >= 8 { 2 } else { 1 };
-        let prefix = word.get(..3)?.to_string();
+        let prefix = near_prefix(word)?;
         (word.len() - edits..=word.len() + edits)
-            .filter_map(|len| self.near.get(&(prefix.clone(), len)))
+            .filter_map(|len| self.near.get(&(prefix, len)))
             .flatten()
             .map(|(known, stem)| (strsim::levenshtein(known, word), *stem))
             .filter(|&(distance, _)| distance <= edits)
@@ -1252,6 +1249,15 @@ fn is_stopword(word: &str) -> bool {
 /// The first three bytes of `word`, if it has three.
 fn prefix(word: &str) -> Option<[u8; 3]> {
     word.as_bytes().first_chunk().copied()
+}
+
+/// A near-spelling list's key: a word's first three bytes and its length.
+type NearKey = ([u8; 3], usize);
+
+/// The key a word is filed and looked up under for near spellings: its
+/// first three letters (none when the third byte ends inside a character).
+fn near_prefix(word: &str) -> Option<[u8; 3]> {
+    word.get(..3).and_then(prefix)
 }
 
 /// Words of folded text: maximal runs of letters and digits, with byte spans.

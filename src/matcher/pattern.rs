@@ -4,6 +4,7 @@
 
 use regex_automata::meta::{self, Regex};
 use regex_automata::{Anchored, Input, PatternID};
+use regex_syntax::hir::Hir;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
 use super::{ConceptInfo, Hit, REGEX_SIZE_LIMIT, Status, compile_regex, regex_source};
@@ -35,27 +36,20 @@ impl PatternMatcher {
     /// Compiles the patterns. On failure (a size limit), the error names the
     /// first pattern that does not compile alone.
     pub fn build(patterns: Vec<(ConceptId, String)>) -> Result<PatternMatcher, PatternError> {
-        let sources: Vec<String> = patterns.iter().map(|(_, p)| regex_source(p)).collect();
-        let leftmost = meta_regex(&sources).map_err(|whole| {
-            patterns
-                .iter()
-                .find_map(|(concept, source)| {
-                    compile_regex(source).err().map(|error| PatternError {
-                        concept: Some((*concept, source.clone())),
-                        reason: error.to_string(),
-                    })
-                })
-                .unwrap_or(PatternError {
-                    concept: None,
-                    reason: whole,
-                })
-        })?;
+        // Parsed once: the regex is built from these, and each pattern's
+        // first bytes read off them.
+        let (leftmost, hirs) = patterns
+            .iter()
+            .map(|(_, p)| regex_syntax::parse(&regex_source(p)).map_err(|e| e.to_string()))
+            .collect::<Result<Vec<Hir>, String>>()
+            .and_then(|hirs| Ok((meta_regex(&hirs)?, hirs)))
+            .map_err(|whole| blame(&patterns, whole))?;
         let patterns = patterns
             .into_iter()
-            .zip(sources)
-            .map(|((concept, _), source)| Pattern {
+            .zip(&hirs)
+            .map(|((concept, _), hir)| Pattern {
                 concept,
-                first_bytes: first_bytes(&source),
+                first_bytes: first_bytes(hir),
             })
             .collect();
         Ok(PatternMatcher { leftmost, patterns })
@@ -109,20 +103,36 @@ impl PatternMatcher {
     }
 }
 
-/// One leftmost-first regex over `sources`, within the size limit.
-fn meta_regex(sources: &[String]) -> Result<Regex, String> {
+/// The error for patterns that do not compile together: the first one
+/// that does not compile alone, else the reason `whole` they do not.
+fn blame(patterns: &[(ConceptId, String)], whole: String) -> PatternError {
+    patterns
+        .iter()
+        .find_map(|(concept, source)| {
+            compile_regex(source).err().map(|error| PatternError {
+                concept: Some((*concept, source.clone())),
+                reason: error.to_string(),
+            })
+        })
+        .unwrap_or(PatternError {
+            concept: None,
+            reason: whole,
+        })
+}
+
+/// One leftmost-first regex over the parsed patterns, within the size limit.
+fn meta_regex(hirs: &[Hir]) -> Result<Regex, String> {
     Regex::builder()
         .configure(meta::Config::new().nfa_size_limit(Some(REGEX_SIZE_LIMIT)))
-        .build_many(sources)
+        .build_many_from_hir(hirs)
         .map_err(|e| e.to_string())
 }
 
-/// The bytes a match of `source` can start with, when its matches all
-/// begin with one of a finite set of literals (every pattern of the
-/// bundled glossary does).
-fn first_bytes(source: &str) -> Option<Box<[bool; 256]>> {
-    let hir = regex_syntax::parse(source).ok()?;
-    let prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+/// The bytes a match of `hir` can start with, when its matches all begin
+/// with one of a finite set of literals (every pattern of the bundled
+/// glossary does).
+fn first_bytes(hir: &Hir) -> Option<Box<[bool; 256]>> {
+    let prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(hir);
     let mut bytes = Box::new([false; 256]);
     for literal in prefixes.literals()? {
         bytes[usize::from(*literal.as_bytes().first()?)] = true;
