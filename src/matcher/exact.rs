@@ -9,7 +9,7 @@ use super::{Form, FormId, FormKind, Hit, Status, Workload, inflect};
 /// Above this many bytes of patterns, a DFA (a state per pattern byte, a
 /// transition per byte class) is no longer small: glossaries that large
 /// keep the contiguous NFA. The bundled glossary has about 54 KB.
-const DFA_MAX_PATTERN_BYTES: usize = 200_000;
+pub(super) const DFA_MAX_PATTERN_BYTES: usize = 200_000;
 
 /// The automaton and, per automaton pattern, the form it stands for.
 #[derive(Debug, Clone)]

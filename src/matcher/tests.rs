@@ -340,6 +340,40 @@ literal,right literal,democratic socialism,,warning
     );
 }
 
+/// Patterns are looked for where the first bytes of the literals their
+/// matches begin with occur; two patterns may share those bytes, and a
+/// pattern without such literals is found by a scan of its own.
+#[test]
+fn patterns_sharing_a_prefix_or_without_one_are_found() {
+    let matcher = compile(
+        "id,preferred,variants,patterns,severity
+one,right one,,\\bcommunity of common destiny\\b,warning
+two,right two,,\\bcommunity of common fate\\b,warning
+free,right free,,\\b[a-z]+ly shared fate\\b,warning
+",
+    );
+    assert_cases(
+        &matcher,
+        &[
+            (
+                "a community of common destiny",
+                &["one:pattern:community of common destiny"],
+            ),
+            (
+                "a community of common fate",
+                &["two:pattern:community of common fate"],
+            ),
+            (
+                "a really shared fate and a community of common fate",
+                &[
+                    "free:pattern:really shared fate",
+                    "two:pattern:community of common fate",
+                ],
+            ),
+        ],
+    );
+}
+
 #[test]
 fn a_glossary_of_single_words_has_no_fuzzy_windows() {
     let matcher = compile("id,preferred,variants,severity\nxi,Xi,Xii,error\n");
