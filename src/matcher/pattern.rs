@@ -24,8 +24,12 @@ use crate::glossary::ConceptId;
 /// took 78 ms with it, 59 ms with this. Anchored states hold one pattern
 /// and are few; on an archive both ways scan at the same speed.
 ///
-/// Patterns without such prefixes (a user's `[a-z]+ destiny`, say) are
-/// found by one leftmost-first regex over them alone.
+/// Each anchored search reads at most the pattern's longest match, so the
+/// work stays linear in the text only for patterns whose matches are
+/// short (every pattern of the bundled glossary: 89 bytes at most). The
+/// others, and those without literal prefixes (a user's `[a-z]+ destiny`
+/// or `(a+)+$`, say), are found by one leftmost-first regex over them
+/// alone, whose scan is linear.
 #[derive(Debug, Clone)]
 pub struct PatternMatcher {
     /// All patterns, searched only anchored, each by its own id.
@@ -34,9 +38,9 @@ pub struct PatternMatcher {
     prefixes: AhoCorasick,
     /// Per literal of `prefixes`: the pattern it is a prefix of.
     prefix_pattern: Vec<u32>,
-    /// The patterns without literal prefixes, in one leftmost-first regex,
-    /// with their ids in `anchored`.
-    unprefixed: Option<(Regex, Vec<u32>)>,
+    /// The other patterns (see above), in one leftmost-first regex, with
+    /// their ids in `anchored`.
+    scanned: Option<(Regex, Vec<u32>)>,
     /// Per pattern: its concept.
     concepts: Vec<ConceptId>,
 }
@@ -55,14 +59,18 @@ impl PatternMatcher {
         let anchored = meta_regex(&hirs, false).map_err(|whole| blame(&patterns, whole))?;
         let mut literals = Vec::new();
         let mut prefix_pattern = Vec::new();
-        let mut unprefixed = Vec::new();
+        let mut scanned = Vec::new();
         for (index, hir) in hirs.iter().enumerate() {
-            match prefixes(hir) {
+            let is_short = hir
+                .properties()
+                .maximum_len()
+                .is_some_and(|len| len <= MAX_ANCHORED_LEN);
+            match prefixes(hir).filter(|_| is_short) {
                 Some(prefixes) => {
                     prefix_pattern.extend(std::iter::repeat_n(index as u32, prefixes.len()));
                     literals.extend(prefixes);
                 }
-                None => unprefixed.push(index as u32),
+                None => scanned.push(index as u32),
             }
         }
         // Small enough for a DFA, the fastest kind, unless a huge glossary
@@ -81,21 +89,18 @@ impl PatternMatcher {
                 concept: None,
                 reason: e.to_string(),
             })?;
-        let unprefixed = if unprefixed.is_empty() {
+        let scanned = if scanned.is_empty() {
             None
         } else {
-            let hirs: Vec<Hir> = unprefixed
-                .iter()
-                .map(|&i| hirs[i as usize].clone())
-                .collect();
+            let hirs: Vec<Hir> = scanned.iter().map(|&i| hirs[i as usize].clone()).collect();
             let leftmost = meta_regex(&hirs, true).map_err(|whole| blame(&patterns, whole))?;
-            Some((leftmost, unprefixed))
+            Some((leftmost, scanned))
         };
         Ok(PatternMatcher {
             anchored,
             prefixes,
             prefix_pattern,
-            unprefixed,
+            scanned,
             concepts: patterns.into_iter().map(|(concept, _)| concept).collect(),
         })
     }
@@ -116,7 +121,7 @@ impl PatternMatcher {
             .find_overlapping_iter(text)
             .map(|m| (m.start(), self.prefix_pattern[m.pattern().as_usize()]))
             .collect();
-        if let Some((leftmost, ids)) = &self.unprefixed {
+        if let Some((leftmost, ids)) = &self.scanned {
             let mut at = 0;
             while let Some(next) = leftmost.search(&Input::new(text).span(at..text.len())) {
                 tries.extend(ids.iter().map(|&id| (next.start(), id)));
@@ -178,6 +183,10 @@ fn meta_regex(hirs: &[Hir], prefilter: bool) -> Result<Regex, String> {
         .build_many_from_hir(hirs)
         .map_err(|e| e.to_string())
 }
+
+/// The longest match (in bytes) a pattern may have to be looked for by
+/// anchored searches: their work is at most this per place a prefix occurs.
+const MAX_ANCHORED_LEN: usize = 256;
 
 /// How many bytes of each prefix literal are looked for. The whole
 /// literals (1,619 of the bundled glossary's patterns, many sharing their
