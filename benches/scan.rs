@@ -104,7 +104,6 @@ fn matcher(glossary: &Glossary, fuzzy: bool) -> Matcher {
         } else {
             None
         },
-        ..MatchOptions::default()
     };
     Matcher::compile_with(glossary, options).unwrap()
 }

@@ -178,7 +178,6 @@ impl CommonArgs {
             glossary,
             options: MatchOptions {
                 fuzzy_threshold: fuzzy_on.then_some(threshold),
-                ..MatchOptions::default()
             },
             suppressions: Suppressions {
                 ignored_concepts: ignored,

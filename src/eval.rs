@@ -266,7 +266,6 @@ pub fn leave_one_out(
         glossary,
         MatchOptions {
             fuzzy_threshold: None,
-            ..MatchOptions::default()
         },
     ) {
         Ok(m) => m,

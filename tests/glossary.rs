@@ -88,7 +88,6 @@ fn a_remembered_pass_skips_the_self_tests_until_the_glossary_changes() {
     // Another threshold is another key.
     let strict = MatchOptions {
         fuzzy_threshold: Some(0.9),
-        ..MatchOptions::default()
     };
     load_checked_in(&glossary, strict, SelfTests::RunUnlessPassed, Some(&cache)).unwrap();
     assert_eq!(markers(&cache).len(), 2);

@@ -139,7 +139,6 @@ fn pathological_regex_runs_in_linear_time() {
     .unwrap();
     let options = MatchOptions {
         fuzzy_threshold: None,
-        ..MatchOptions::default()
     };
     let matcher = Matcher::compile_with(&glossary, options).unwrap();
     let mut times = Vec::new();

@@ -127,7 +127,6 @@ fn matcher_for(variant: &str, fuzzy: bool) -> Matcher {
     let glossary = from_csv_str(Path::new("g.csv"), &csv).unwrap();
     let options = MatchOptions {
         fuzzy_threshold: fuzzy.then_some(0.7),
-        ..MatchOptions::default()
     };
     Matcher::compile_with(&glossary, options).unwrap()
 }

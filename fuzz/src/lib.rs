@@ -175,7 +175,6 @@ pub fn glossary(data: &[u8]) {
     for fuzzy in [None, Some(0.7)] {
         let options = MatchOptions {
             fuzzy_threshold: fuzzy,
-            ..MatchOptions::default()
         };
         if let Ok(matcher) = Matcher::compile_with(&glossary, options) {
             let _ = termaudit::selftest::run(&glossary, &matcher);
@@ -256,7 +255,6 @@ pub fn matcher(data: &[u8]) {
     for fuzzy in [None, Some(0.7)] {
         let options = MatchOptions {
             fuzzy_threshold: fuzzy,
-            ..MatchOptions::default()
         };
         let Ok(matcher) = Matcher::compile_with(&glossary, options) else {
             return;
@@ -329,7 +327,6 @@ fn fixed_matcher() -> &'static Matcher {
             .unwrap_or_else(|e| panic!("GLOSSARY: {e}"));
         let options = MatchOptions {
             fuzzy_threshold: None,
-            ..MatchOptions::default()
         };
         Matcher::compile_with(&glossary, options).unwrap_or_else(|e| panic!("GLOSSARY: {e}"))
     })

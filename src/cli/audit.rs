@@ -13,7 +13,6 @@ use super::interrupt::Interrupt;
 use super::{CommonArgs, ExitStatus, FailOn, SelfTests, concept_ids, load_glossary, status_for};
 use termaudit::audit::AuditRun;
 use termaudit::audit::{self, AuditOptions, Event};
-use termaudit::matcher::Workload;
 use termaudit::report;
 use termaudit::report::csv::{CsvOptions, ReportWriter, RunTotals};
 use termaudit::report::tally::Grouping;
@@ -83,8 +82,6 @@ pub(super) struct AuditArgs {
 pub(super) fn run(args: AuditArgs) -> anyhow::Result<ExitStatus> {
     let started = Instant::now();
     let mut settings = args.common.settings(args.fail_on, FailOn::Never)?;
-    // An archive: worth an automaton that takes longer to build and scans faster.
-    settings.options.workload = Workload::Archives;
     if let Some(path) = &args.baseline {
         settings.suppressions.baseline = read_baseline(path)
             .with_context(|| format!("cannot read baseline {}", path.display()))?;

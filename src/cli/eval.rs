@@ -38,7 +38,6 @@ pub(super) fn run(args: EvalArgs) -> anyhow::Result<ExitStatus> {
         &checked.glossary,
         MatchOptions {
             fuzzy_threshold: None,
-            ..MatchOptions::default()
         },
     )
     .map_err(|e| anyhow::anyhow!("{e}"))?;

@@ -138,32 +138,14 @@ pub struct MatchOptions {
     /// The score a fuzzy candidate needs to become a finding; `None` turns
     /// fuzzy matching off.
     pub fuzzy_threshold: Option<f32>,
-    /// What the matcher will scan, which decides how long compiling may take.
-    pub workload: Workload,
 }
 
 impl Default for MatchOptions {
     fn default() -> Self {
         MatchOptions {
             fuzzy_threshold: Some(DEFAULT_THRESHOLD),
-            workload: Workload::Drafts,
         }
     }
-}
-
-/// What a compiled glossary will scan. The findings are the same either
-/// way; only the automaton differs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Workload {
-    /// A few documents: the literal automaton is a contiguous NFA, which
-    /// builds in a fraction of a DFA's time (`check` on a draft is mostly
-    /// start-up).
-    #[default]
-    Drafts,
-    /// An archive: the literal automaton is a DFA, ~28 ms more to build on
-    /// the bundled glossary and a fifth less time per byte (glossaries with
-    /// more than 200 KB of forms keep the NFA, to keep memory small).
-    Archives,
 }
 
 /// Per-thread buffers for [`Matcher::find`], reused across documents.
@@ -319,7 +301,7 @@ impl Matcher {
         let ((exact, patterns), (fuzzy, sources)) = rayon::join(
             || {
                 rayon::join(
-                    || exact::ExactMatcher::build(&forms, options.workload),
+                    || exact::ExactMatcher::build(&forms),
                     || pattern::PatternMatcher::build(patterns),
                 )
             },
@@ -374,6 +356,13 @@ impl Matcher {
     /// their source text.
     pub fn sources(&self) -> &SourceIndex {
         &self.sources
+    }
+
+    /// Readies the matcher for `input_bytes` of text: an archive is worth
+    /// automata that take longer to build and scan faster. Findings do not
+    /// depend on it.
+    pub fn prepare_for(&self, input_bytes: u64) {
+        self.exact.prepare_for(input_bytes);
     }
 
     /// Finds all occurrences in `folded`, resolved and sorted by position,

@@ -383,26 +383,19 @@ fn a_glossary_of_single_words_has_no_fuzzy_windows() {
     );
 }
 
+/// The DFA built for a large input finds what the NFA finds.
 #[test]
-fn both_workloads_find_the_same() {
-    let glossary = from_csv_str(Path::new("t.csv"), GLOSSARY).unwrap();
-    let archive = Matcher::compile_with(
-        &glossary,
-        MatchOptions {
-            workload: Workload::Archives,
-            ..MatchOptions::default()
-        },
-    )
-    .unwrap();
-    let drafts = matcher();
+fn both_automata_find_the_same() {
+    let matcher = matcher();
     let text = "Building a community of human destiny, Xi said; the Supreme Leader of Iran \
                 and a big country should have a big look; xinhua, taxi, XI JINPING.";
-    assert_eq!(hits(&archive, text), hits(&drafts, text));
-    assert!(
-        hits(&archive, text).len() >= 4,
-        "{:?}",
-        hits(&archive, text)
-    );
+    let with_nfa = hits(&matcher, text);
+    matcher.prepare_for(1_000);
+    assert!(!matcher.exact.has_dfa(), "a small input keeps the NFA");
+    matcher.prepare_for(u64::MAX);
+    assert!(matcher.exact.has_dfa());
+    assert_eq!(hits(&matcher, text), with_nfa);
+    assert!(with_nfa.len() >= 4, "{with_nfa:?}");
 }
 
 #[test]

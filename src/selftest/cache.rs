@@ -84,7 +84,6 @@ fn key(glossary: &Glossary, options: MatchOptions) -> Option<u128> {
         env!("CARGO_PKG_VERSION").to_string(),
         exe.display().to_string(),
         format!("{} {}", meta.len(), modified.as_nanos()),
-        // The automaton kind (`workload`) changes no finding.
         format!("{:?}", options.fuzzy_threshold),
         format!("{glossary:?}"),
     ] {
