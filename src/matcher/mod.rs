@@ -3,9 +3,9 @@
 //! The matcher knows forms, not files: [`Matcher::find`] takes folded text
 //! and returns [`Hit`]s in folded coordinates. All literal forms of the whole
 //! glossary go into one Aho-Corasick automaton, so the cost of a scan does
-//! not depend on the number of terms; `patterns` are one multi-pattern
-//! regex, so they too take one pass. Overlaps are then resolved (longest
-//! wins) and exceptions applied last.
+//! not depend on the number of terms; `patterns` are found by one more
+//! automaton pass over their literal prefixes (see `pattern`). Overlaps are
+//! then resolved (longest wins) and exceptions applied last.
 
 mod exact;
 mod fuzzy;
