@@ -505,7 +505,12 @@ pub fn audit_stream(
     let is_cancelled = || cancel.is_some_and(|c| c.load(Ordering::Relaxed));
     let (files, errors) = source::walk_with(paths, &options.walk);
     sink(Event::Walked { files: files.len() });
-    matcher.prepare_for(input_bytes(&files));
+    matcher.prepare_for(
+        files
+            .iter()
+            .filter_map(|file| std::fs::metadata(file).ok())
+            .map(|meta| meta.len()),
+    );
     for error in errors {
         sink(Event::Problem(error));
     }
@@ -548,16 +553,6 @@ pub fn audit_stream(
         done = results;
     }
     hand_on(done, sink);
-}
-
-/// The size of `files` on disk (compressed, for `.gz`), as far as it can be
-/// told: enough to size the automata for the run.
-fn input_bytes(files: &[PathBuf]) -> u64 {
-    files
-        .iter()
-        .filter_map(|file| std::fs::metadata(file).ok())
-        .map(|meta| meta.len())
-        .sum()
 }
 
 /// One file's outcome: its report and a warning, or why it was not read.

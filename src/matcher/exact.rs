@@ -61,12 +61,22 @@ impl ExactMatcher {
         })
     }
 
-    /// Readies the automaton for `input_bytes` of text: from a few
-    /// megabytes on (and unless the glossary is huge), builds the faster
-    /// DFA. The matches are the same either way.
-    pub fn prepare_for(&self, input_bytes: u64) {
+    /// Readies the automaton for an input of documents of `sizes` bytes:
+    /// from a few megabytes on (and unless the glossary is huge), builds the
+    /// faster DFA. The sizes are read only until they reach that, so an
+    /// archive's files need not all be measured. The matches are the same
+    /// either way.
+    pub fn prepare_for(&self, sizes: impl IntoIterator<Item = u64>) {
         let pattern_bytes: usize = self.surfaces.iter().map(String::len).sum();
-        if input_bytes >= DFA_MIN_INPUT_BYTES && pattern_bytes <= DFA_MAX_PATTERN_BYTES {
+        if pattern_bytes > DFA_MAX_PATTERN_BYTES {
+            return;
+        }
+        let mut input_bytes = 0;
+        let is_large = sizes.into_iter().any(|size| {
+            input_bytes += size;
+            input_bytes >= DFA_MIN_INPUT_BYTES
+        });
+        if is_large {
             self.dfa
                 .get_or_init(|| automaton(&self.surfaces, AhoCorasickKind::DFA).ok());
         }

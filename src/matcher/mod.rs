@@ -171,7 +171,7 @@ pub fn compile_regex(pattern: &str) -> Result<Regex, regex::Error> {
 }
 
 /// The compiled size one glossary regex (or the whole pattern set) may take.
-pub(crate) const REGEX_SIZE_LIMIT: usize = 1 << 24;
+const REGEX_SIZE_LIMIT: usize = 1 << 24;
 
 /// The regex the matcher compiles for a glossary pattern.
 ///
@@ -358,11 +358,11 @@ impl Matcher {
         &self.sources
     }
 
-    /// Readies the matcher for `input_bytes` of text: an archive is worth
-    /// automata that take longer to build and scan faster. Findings do not
-    /// depend on it.
-    pub fn prepare_for(&self, input_bytes: u64) {
-        self.exact.prepare_for(input_bytes);
+    /// Readies the matcher for documents of `sizes` bytes (read lazily):
+    /// an archive is worth automata that take longer to build and scan
+    /// faster. Findings do not depend on it.
+    pub fn prepare_for(&self, sizes: impl IntoIterator<Item = u64>) {
+        self.exact.prepare_for(sizes);
     }
 
     /// Finds all occurrences in `folded`, resolved and sorted by position,

@@ -304,8 +304,8 @@ fn an_oversized_pattern_is_named() {
     assert_eq!(hits(&matcher, "a foo here"), ["community:pattern:foo"]);
 }
 
-/// Patterns are found in one pass, yet every pattern that matches where,
-/// or inside where, another one's match starts is still seen: choosing
+/// Every pattern that matches where, or inside where, another one's match
+/// starts is seen: choosing
 /// among overlapping matches is left to resolution, as for literal forms.
 #[test]
 fn overlapping_patterns_are_all_seen() {
@@ -390,9 +390,9 @@ fn both_automata_find_the_same() {
     let text = "Building a community of human destiny, Xi said; the Supreme Leader of Iran \
                 and a big country should have a big look; xinhua, taxi, XI JINPING.";
     let with_nfa = hits(&matcher, text);
-    matcher.prepare_for(1_000);
+    matcher.prepare_for([1_000]);
     assert!(!matcher.exact.has_dfa(), "a small input keeps the NFA");
-    matcher.prepare_for(u64::MAX);
+    matcher.prepare_for([u64::MAX]);
     assert!(matcher.exact.has_dfa());
     assert_eq!(hits(&matcher, text), with_nfa);
     assert!(with_nfa.len() >= 4, "{with_nfa:?}");
