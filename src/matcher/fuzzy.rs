@@ -130,6 +130,10 @@ pub struct FuzzyIndex {
     /// so a lookup costs the same whatever the glossary's size.
     near: HashMap<NearKey, Vec<(String, StemId)>>,
     postings: Vec<Vec<ConceptId>>,
+    /// Stem → for each concept of its posting list, in the same order, the
+    /// concept's forms that have the stem: the only forms a window anchored
+    /// on a word of that stem can read as.
+    forms_with_stem: Vec<Vec<Box<[u32]>>>,
     /// Every form with at least two content words.
     fuzzy_forms: Vec<FuzzyForm>,
     /// Concept → indices into `fuzzy_forms`.
@@ -390,6 +394,7 @@ impl FuzzyIndex {
             stems: HashMap::new(),
             near: HashMap::new(),
             postings: Vec::new(),
+            forms_with_stem: Vec::new(),
             fuzzy_forms: Vec::new(),
             forms_of: Vec::new(),
             by_form: HashMap::new(),
@@ -463,6 +468,23 @@ impl FuzzyIndex {
                 posting.clear();
             }
         }
+        index.forms_with_stem = (index.postings.iter().enumerate())
+            .map(|(stem, concepts)| {
+                let stem = stem as StemId;
+                let has_stem =
+                    |f: &&usize| index.fuzzy_forms[**f].stems.binary_search(&stem).is_ok();
+                concepts
+                    .iter()
+                    .map(|&c| {
+                        index.forms_of[c]
+                            .iter()
+                            .filter(has_stem)
+                            .map(|&f| f as u32)
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
         for (concept, stems) in index.vocabulary.iter().enumerate() {
             let untallied = stems
                 .iter()
@@ -772,7 +794,7 @@ impl FuzzyIndex {
             spellings,
         };
         // Tokens `start..end` are the window at anchor `start`.
-        let (mut start, mut end) = (0, 0);
+        let (mut start, mut end, mut next_literal) = (0, 0, 0);
         for (i, anchor) in tokens.iter().enumerate() {
             for token in &tokens[start..i] {
                 window.leave(self, token.stem);
@@ -782,11 +804,28 @@ impl FuzzyIndex {
                 window.enter(self, tokens[end].stem);
                 end += 1;
             }
-            // Cheap tests before a concept's forms are tried one by one: the
-            // window must hold a head noun of the concept and as many of its
-            // stems as its least demanding form needs. Both are implied by
-            // the per-form test, so they change nothing but the time.
-            for &concept in &self.postings[anchor.stem as usize] {
+            // A reading holds its anchor, and a candidate that overlaps a
+            // literal hit of its own concept is dropped (see below): the
+            // concepts of the literal hits on the anchor need no reading.
+            while next_literal < hits.len() && hits[next_literal].end <= anchor.start {
+                next_literal += 1;
+            }
+            let on_anchor = hits[next_literal..]
+                .iter()
+                .take_while(|h| h.start < anchor.end)
+                .map(|h| h.concept);
+            let stem = anchor.stem as usize;
+            for (&concept, with_anchor) in
+                self.postings[stem].iter().zip(&self.forms_with_stem[stem])
+            {
+                if on_anchor.clone().any(|c| c == concept) {
+                    continue;
+                }
+                // Cheap tests before the concept's forms are tried one by
+                // one: the window must hold a head noun of the concept and as
+                // many of its stems as its least demanding form needs. Both
+                // are implied by the per-form test, so they change nothing
+                // but the time.
                 if (window.heads_of_concept[concept] == 0 && !self.untallied_head[concept])
                     || (window.stems_of_concept[concept] as usize) < self.min_need[concept]
                 {
@@ -794,7 +833,8 @@ impl FuzzyIndex {
                 }
                 // Every form's reading of the window at this anchor.
                 readings.clear();
-                for &fuzzy in self.forms_of.get(concept).into_iter().flatten() {
+                for &fuzzy in with_anchor {
+                    let fuzzy = fuzzy as usize;
                     let form = &self.fuzzy_forms[fuzzy];
                     // The form's head and enough of its stems in the widest
                     // window, from the window's tallies: again implied by
@@ -806,7 +846,6 @@ impl FuzzyIndex {
                             .count()
                     };
                     if window.tokens_of_stem[form.head as usize] > 0
-                        && form.stems.binary_search(&anchor.stem).is_ok()
                         && present() >= form.need
                         && let Some(reading) = self.read(&doc, forms, fuzzy, i, similarity)
                     {
