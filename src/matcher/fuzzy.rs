@@ -69,7 +69,8 @@ const NEAR_MIN_LEN: usize = 7;
 const WINDOW_SLACK: usize = 3;
 
 /// Characters a term never straddles: clause and sentence boundaries.
-const PUNCTUATION: [char; 8] = ['.', ',', ';', ':', '!', '?', '(', ')'];
+/// A comma ends a clause too, unless the form is a list with commas.
+const PUNCTUATION: [char; 7] = ['.', ';', ':', '!', '?', '(', ')'];
 
 /// Words that carry no meaning of their own in a term.
 const STOPWORDS: &[&str] = &[
@@ -110,6 +111,10 @@ struct FuzzyForm {
     words: usize,
     /// Coordinating conjunctions in the form.
     conjunctions: usize,
+    /// Commas in the form. A list ("common, comprehensive, cooperative and
+    /// sustainable security") is read across as many commas as it has item
+    /// separators, since MT writes either a comma or "and" between items.
+    commas: u32,
     /// The content words, spelling-normalized, prepared for the character
     /// Dice.
     profile: dice::Profile,
@@ -315,9 +320,12 @@ struct Word {
     start: usize,
     end: usize,
     info: WordInfo,
-    /// How many gaps before it hold clause punctuation: two words are in
-    /// the same clause when their counts are equal.
+    /// How many gaps before it hold clause punctuation other than a comma
+    /// alone, or a break.
     clause: u32,
+    /// How many gaps before it hold a comma and no other clause
+    /// punctuation: the commas of a list.
+    commas_before: u32,
     /// How many conjunctions come before it.
     conjunctions_before: u32,
 }
@@ -340,9 +348,16 @@ struct Doc<'a> {
 }
 
 impl Doc<'_> {
-    /// The words `first..=last` are within one clause.
-    fn same_clause(&self, first: usize, last: usize) -> bool {
-        self.words[first].clause == self.words[last].clause
+    /// The words `a` and `b` (either first) are within one clause.
+    fn same_clause(&self, a: usize, b: usize) -> bool {
+        self.in_list(a, b, 0)
+    }
+
+    /// The words `a` and `b` (either first) are within one clause but for at
+    /// most `commas` commas between them: items of a list.
+    fn in_list(&self, a: usize, b: usize, commas: u32) -> bool {
+        let (a, b) = (&self.words[a], &self.words[b]);
+        a.clause == b.clause && a.commas_before.abs_diff(b.commas_before) <= commas
     }
 
     /// How many content words the words `first..=last` hold.
@@ -565,6 +580,7 @@ impl FuzzyIndex {
             need,
             words: words.len(),
             conjunctions: conjunctions(&form.folded),
+            commas: form.folded.matches(',').count() as u32,
             profile: dice::Profile::new(&spelt.join(" ")),
             synonym_profile: dice::Profile::new(&as_synonyms.join(" ")),
         })
@@ -602,7 +618,8 @@ impl FuzzyIndex {
     /// and either other content words come between them (a sentence that
     /// uses the words: "the community wants a shared future") or the words
     /// are the form's, up to inflection; or it is a sub-phrase of the form,
-    /// a short form ("major-country diplomacy"). The same content words
+    /// a short form ("major-country diplomacy"), or some items of a list
+    /// form in its order. The same content words
     /// with other function words ("Five Principles on Peaceful
     /// Coexistence") are not.
     fn is_correct_use(&self, doc: &Doc, first: usize, last: usize, f: &FuzzyForm) -> bool {
@@ -620,7 +637,19 @@ impl FuzzyIndex {
             .sequence
             .windows(span.len())
             .any(|part| part.iter().copied().eq(sequence()));
+        // Some of a list's items, in its order, joined by nothing but
+        // commas and conjunctions: the list shortened ("peace, development
+        // and cooperation"; not "one country with two systems").
+        let is_part_of_list = f.commas > 0
+            && span
+                .iter()
+                .all(|w| !w.info.is_stopword || w.info.is_conjunction)
+            && {
+                let mut items = f.strict.iter();
+                content().all(|s| items.any(|&item| item == s))
+            };
         is_short_form
+            || is_part_of_list
             || (in_order && (has_other_content || sequence().eq(f.sequence.iter().copied())))
     }
 
@@ -723,19 +752,18 @@ impl FuzzyIndex {
         }
         all.clear();
         tokens.clear();
-        let (mut clause, mut conjunctions, mut gap_start) = (0, 0, 0);
+        let (mut clause, mut commas, mut conjunctions, mut gap_start) = (0, 0, 0, 0);
         let mut breaks = breaks.iter().map(|&b| b as usize).peekable();
         for (index, (start, end, w)) in words(text).enumerate() {
             let mut is_break = false;
             while let Some(b) = breaks.next_if(|&b| b < start) {
                 is_break |= b >= gap_start;
             }
-            if is_break
-                || text.as_bytes()[gap_start..start]
-                    .iter()
-                    .any(|b| PUNCTUATION.contains(&char::from(*b)))
-            {
+            let gap = &text.as_bytes()[gap_start..start];
+            if is_break || gap.iter().any(|&b| PUNCTUATION.contains(&char::from(b))) {
                 clause += 1;
+            } else if gap.contains(&b',') {
+                commas += 1;
             }
             gap_start = end;
             let info = self.lookup(w, cache, spellings);
@@ -744,6 +772,7 @@ impl FuzzyIndex {
                 end,
                 info,
                 clause,
+                commas_before: commas,
                 conjunctions_before: conjunctions,
             });
             conjunctions += u32::from(info.is_conjunction);
@@ -786,6 +815,7 @@ impl FuzzyIndex {
             similarity,
         } = scratch;
         candidates.clear();
+        let literals = &hits[..];
         window.fit(self.postings.len(), self.forms_of.len());
         let doc = Doc {
             text,
@@ -852,12 +882,15 @@ impl FuzzyIndex {
                         readings.push(reading);
                     }
                 }
-                // The best scoring one, unless the window reads as one of
-                // the concept's correct forms: as any of them, or, after
-                // it grew over the rest of the phrase, still.
+                // The best scoring one that may stand beside the literal
+                // hits, unless the window reads as one of the concept's
+                // correct forms: as any of them, or, after it grew over the
+                // rest of the phrase, still.
                 let mut best: Option<(Hit, usize, usize)> = None;
                 for (hit, first, last) in readings.iter().filter_map(|r| r.hit) {
-                    if best.as_ref().is_none_or(|b| hit.score > b.0.score) {
+                    if best.as_ref().is_none_or(|b| hit.score > b.0.score)
+                        && self.fits_literals(text, &hit, literals, cache)
+                    {
                         best = Some((hit, first, last));
                     }
                 }
@@ -895,25 +928,14 @@ impl FuzzyIndex {
                 .then((b.end - b.start).cmp(&(a.end - a.start)))
                 .then(a.start.cmp(&b.start))
         });
+        // Every candidate fits the literal hits (see `fits_literals`).
         let literal_count = hits.len();
         let mut replaced = vec![false; literal_count];
         let mut accepted: std::collections::BTreeMap<usize, usize> =
             std::collections::BTreeMap::new();
         let mut overlapping: Vec<usize> = Vec::new();
         for candidate in candidates.drain(..) {
-            let overlaps = |h: &Hit| h.start < candidate.end && candidate.start < h.end;
-            let first = hits[..literal_count].partition_point(|h| h.end <= candidate.start);
-            let overlapped = first
-                ..first
-                    + hits[first..literal_count]
-                        .iter()
-                        .take_while(|h| overlaps(h))
-                        .count();
-            let fits = hits[overlapped.clone()].iter().all(|h| {
-                h.concept != candidate.concept
-                    && strictly_contains(&candidate, h)
-                    && self.may_replace(text, &candidate, h, cache, spellings)
-            });
+            let overlapped = overlapped_range(&hits[..literal_count], &candidate);
             // Fuzzy hits already taken (disjoint, so those overlapping the
             // candidate are consecutive by start) give way only to a longer
             // reading that contains them and is nearly as close.
@@ -929,7 +951,7 @@ impl FuzzyIndex {
                 strictly_contains(&candidate, h)
                     && h.score <= candidate.score + LONGER_READING_MARGIN
             };
-            if fits && overlapping.iter().all(|&i| is_longer_reading(&hits[i])) {
+            if overlapping.iter().all(|&i| is_longer_reading(&hits[i])) {
                 replaced[overlapped].fill(true);
                 for &i in overlapping.iter() {
                     replaced[i] = true;
@@ -968,19 +990,32 @@ impl FuzzyIndex {
             .any(|f| self.is_correct_use(doc, first, last, f))
     }
 
+    /// Whether `candidate` may stand beside the sorted, disjoint `literals`:
+    /// it overlaps none of its own concept (that occurrence is already
+    /// counted, right or wrong), and it strictly contains each literal hit of
+    /// another concept it overlaps and may replace it.
+    fn fits_literals(
+        &self,
+        text: &str,
+        candidate: &Hit,
+        literals: &[Hit],
+        cache: &WordCache,
+    ) -> bool {
+        literals[overlapped_range(literals, candidate)]
+            .iter()
+            .all(|h| {
+                h.concept != candidate.concept
+                    && strictly_contains(candidate, h)
+                    && self.may_replace(text, candidate, h, cache)
+            })
+    }
+
     /// Whether `candidate` may replace the literal hit `literal` it contains:
     /// only if the literal's words all belong to the candidate's form, the
     /// candidate's extra words sit on the same side of them as in the form,
     /// and the candidate is as close as a near-miss of a correct form must
     /// be: overriding a listed reading needs more than a plain candidate.
-    fn may_replace(
-        &self,
-        text: &str,
-        candidate: &Hit,
-        literal: &Hit,
-        cache: &mut WordCache,
-        spellings: &mut Vec<Box<str>>,
-    ) -> bool {
+    fn may_replace(&self, text: &str, candidate: &Hit, literal: &Hit, cache: &WordCache) -> bool {
         let Some(fuzzy) = candidate
             .form
             .and_then(|f| self.by_form.get(&f))
@@ -996,7 +1031,9 @@ impl FuzzyIndex {
             if is_stopword(word) {
                 continue;
             }
-            match self.lookup(word, cache, spellings).stem {
+            // The document's words were all looked up; a literal that
+            // starts or ends inside a word cannot be replaced.
+            match cache.get(word).and_then(|info| info.stem) {
                 Some(stem) if fuzzy.stems.binary_search(&stem).is_ok() => inner.push(stem),
                 _ => return false,
             }
@@ -1041,9 +1078,13 @@ impl FuzzyIndex {
         // term does not straddle a clause or sentence ("…, the Global"), nor
         // does it join two phrases ("the community and a shared future")
         // unless the form itself is a list.
+        let separators = match fuzzy.commas {
+            0 => 0,
+            commas => commas + fuzzy.conjunctions as u32,
+        };
         let within = |t: &&Token| {
             t.word - first.word < reach
-                && doc.same_clause(first.word, t.word)
+                && doc.in_list(first.word, t.word, separators)
                 && doc.conjunctions(first.word, t.word) <= fuzzy.conjunctions
         };
         // A word the window already holds does not stretch it, unless the
@@ -1237,6 +1278,16 @@ impl FuzzyIndex {
         }
         ((token_dice + char_dice) / 2.0) as f32
     }
+}
+
+/// The range of the sorted, disjoint `hits` that overlap `span`.
+fn overlapped_range(hits: &[Hit], span: &Hit) -> std::ops::Range<usize> {
+    let first = hits.partition_point(|h| h.end <= span.start);
+    let count = hits[first..]
+        .iter()
+        .take_while(|h| h.start < span.end)
+        .count();
+    first..first + count
 }
 
 /// Whether `outer` covers `inner` and more.

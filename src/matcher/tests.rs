@@ -412,3 +412,60 @@ fn a_head_noun_shared_by_many_concepts_still_anchors_fuzzy_readings() {
         ["c7:fuzzy:vor7 kal7 initiative"]
     );
 }
+
+const LISTS: &str = "\
+id,preferred,accepted,variants,patterns,exceptions,severity
+security,\"vision of common, comprehensive, cooperative and sustainable security\",,,,,warning
+trend,win-win cooperation,\"peace, development, cooperation and win-win | peace, development and win-win cooperation\",,,,warning
+relations,new model of major-country relations,,\"new type of relationship of non-conflict, non-confrontation, mutual respect and win-win cooperation | new type of great power relations\",,,error
+";
+
+#[test]
+fn a_list_form_is_read_across_its_commas() {
+    assert_cases(
+        &compile(LISTS),
+        &[
+            // The list garbled: its items read across the commas.
+            (
+                "We uphold the common, comprehensive, cooperative, sustainable security outlook.",
+                &[
+                    "security:fuzzy:common, comprehensive, cooperative, sustainable security outlook",
+                ],
+            ),
+            // Some of a list's items in its order, joined by commas and
+            // conjunctions only: the list shortened, not garbled.
+            (
+                "Peace, development and cooperation are the trend of the times.",
+                &[],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_form_without_commas_is_not_read_across_one() {
+    assert_cases(
+        &compile(LISTS),
+        &[(
+            "Cooperation, in turn, brings peace and win-win results.",
+            &[],
+        )],
+    );
+}
+
+#[test]
+fn the_best_reading_that_may_stand_beside_the_literal_hits_is_kept() {
+    // The longest reading of the listed variant would reach into "win-win
+    // cooperation", a correct form of another concept it may not replace;
+    // the shorter reading before it is the finding.
+    assert_cases(
+        &compile(LISTS),
+        &[(
+            "Ties are guided by the new type of big-country relations of no conflict, no confrontation, mutual respect and win-win cooperation.",
+            &[
+                "relations:fuzzy:new type of big-country relations",
+                "trend:preferred:win-win cooperation",
+            ],
+        )],
+    );
+}
