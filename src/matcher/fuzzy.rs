@@ -883,23 +883,36 @@ impl FuzzyIndex {
                     }
                 }
                 // The best scoring one that may stand beside the literal
-                // hits, unless the window reads as one of the concept's
-                // correct forms: as any of them, or, after it grew over the
-                // rest of the phrase, still.
-                let mut best: Option<(Hit, usize, usize)> = None;
-                for (hit, first, last) in readings.iter().filter_map(|r| r.hit) {
-                    if best.as_ref().is_none_or(|b| hit.score > b.0.score)
-                        && self.fits_literals(text, &hit, literals, cache)
+                // hits, unless its window reads as one of the concept's
+                // correct forms: as any of them that covers it (a correct
+                // short form inside a longer garbled phrase does not excuse
+                // the rest: "community of shared future for the humankind"),
+                // or, after it grew over the rest of the phrase, still.
+                let mut best: Option<&Reading> = None;
+                for reading in readings.iter() {
+                    let Some((hit, _, _)) = &reading.hit else {
+                        continue;
+                    };
+                    if best.is_none_or(|b| b.hit.is_some_and(|(b, _, _)| hit.score > b.score))
+                        && self.fits_literals(text, hit, literals, cache)
                     {
-                        best = Some((hit, first, last));
+                        best = Some(reading);
                     }
                 }
-                let Some((hit, first, last)) = best else {
+                let Some(&Reading {
+                    first: window_first,
+                    last: window_last,
+                    hit: Some((hit, first, last)),
+                    ..
+                }) = best
+                else {
                     continue;
                 };
                 let is_vetoed = readings.iter().any(|r| {
                     let fuzzy = &self.fuzzy_forms[r.fuzzy];
                     forms[fuzzy.form].kind != FormKind::Variant
+                        && r.first <= window_first
+                        && window_last <= r.last
                         && self.is_correct_use(&doc, r.first, r.last, fuzzy)
                 });
                 if !is_vetoed && !self.reads_as_correct(&doc, first, last, forms, concept) {

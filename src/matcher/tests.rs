@@ -469,3 +469,24 @@ fn the_best_reading_that_may_stand_beside_the_literal_hits_is_kept() {
         )],
     );
 }
+
+#[test]
+fn a_correct_short_form_inside_a_longer_garbled_phrase_does_not_excuse_it() {
+    let matcher = compile(
+        "\
+id,preferred,accepted,variants,patterns,exceptions,severity
+mankind,community with a shared future for mankind,global community of shared future,community of shared future for mankind,,,error
+",
+    );
+    assert_cases(
+        &matcher,
+        &[
+            (
+                "They wrote a community of shared future for the humankind into it.",
+                &["mankind:fuzzy:community of shared future for the humankind"],
+            ),
+            // The short form alone is still a correct use.
+            ("A community of shared future was their aim.", &[]),
+        ],
+    );
+}
