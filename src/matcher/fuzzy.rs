@@ -619,11 +619,27 @@ impl FuzzyIndex {
     /// uses the words: "the community wants a shared future") or the words
     /// are the form's, up to inflection; or it is a sub-phrase of the form,
     /// a short form ("major-country diplomacy"), or some items of a list
-    /// form in its order. The same content words
-    /// with other function words ("Five Principles on Peaceful
-    /// Coexistence") are not.
-    fn is_correct_use(&self, doc: &Doc, first: usize, last: usize, f: &FuzzyForm) -> bool {
+    /// form in its order. The same content words with other function words
+    /// ("Five Principles on Peaceful Coexistence") are not. Nor are other
+    /// content words that make `wrong`, the listed variant the span also
+    /// reads as, wrong: "common values of the *whole* of humanity" is that
+    /// variant, not a sentence using the correct form's words.
+    fn is_correct_use(
+        &self,
+        doc: &Doc,
+        first: usize,
+        last: usize,
+        f: &FuzzyForm,
+        wrong: Option<&FuzzyForm>,
+    ) -> bool {
         let span = &doc.words[first..=last];
+        let makes_it_wrong = |w: &Word| {
+            wrong.zip(w.info.stem).is_some_and(|(v, stem)| {
+                v.stems
+                    .binary_search(&stem)
+                    .is_ok_and(|at| v.distinctive & bit(at) != 0)
+            })
+        };
         let sequence = || span.iter().map(|w| w.info.strict);
         let content = || {
             span.iter()
@@ -632,7 +648,10 @@ impl FuzzyIndex {
         };
         let mut window = content();
         let in_order = f.strict.iter().all(|&stem| window.any(|s| s == stem));
-        let has_other_content = content().any(|s| !f.strict.contains(&s));
+        let has_other_content = span
+            .iter()
+            .filter(|w| !w.info.is_stopword && !makes_it_wrong(w))
+            .any(|w| !f.strict.contains(&w.info.strict));
         let is_short_form = f
             .sequence
             .windows(span.len())
@@ -900,22 +919,25 @@ impl FuzzyIndex {
                     }
                 }
                 let Some(&Reading {
+                    fuzzy: best_fuzzy,
                     first: window_first,
                     last: window_last,
                     hit: Some((hit, first, last)),
-                    ..
                 }) = best
                 else {
                     continue;
                 };
+                let best_form = &self.fuzzy_forms[best_fuzzy];
+                let wrong = (forms[best_form.form].kind == FormKind::Variant).then_some(best_form);
                 let is_vetoed = readings.iter().any(|r| {
                     let fuzzy = &self.fuzzy_forms[r.fuzzy];
                     forms[fuzzy.form].kind != FormKind::Variant
                         && r.first <= window_first
                         && window_last <= r.last
-                        && self.is_correct_use(&doc, r.first, r.last, fuzzy)
+                        && self.is_correct_use(&doc, r.first, r.last, fuzzy, wrong)
                 });
-                if !is_vetoed && !self.reads_as_correct(&doc, first, last, forms, concept) {
+                if !is_vetoed && !self.reads_as_correct(&doc, (first, last), forms, concept, wrong)
+                {
                     candidates.push(hit);
                 }
             }
@@ -985,14 +1007,14 @@ impl FuzzyIndex {
     }
 
     /// Whether `span` holds, in order, the own words of one of `concept`'s
-    /// correct forms.
+    /// correct forms (see [`FuzzyIndex::is_correct_use`] for `wrong`).
     fn reads_as_correct(
         &self,
         doc: &Doc,
-        first: usize,
-        last: usize,
+        (first, last): (usize, usize),
         forms: &[Form],
         concept: ConceptId,
+        wrong: Option<&FuzzyForm>,
     ) -> bool {
         self.forms_of
             .get(concept)
@@ -1000,7 +1022,7 @@ impl FuzzyIndex {
             .flatten()
             .map(|&i| &self.fuzzy_forms[i])
             .filter(|f| forms[f.form].kind != FormKind::Variant)
-            .any(|f| self.is_correct_use(doc, first, last, f))
+            .any(|f| self.is_correct_use(doc, first, last, f, wrong))
     }
 
     /// Whether `candidate` may stand beside the sorted, disjoint `literals`:

@@ -490,3 +490,24 @@ mankind,community with a shared future for mankind,global community of shared fu
         ],
     );
 }
+
+#[test]
+fn the_words_that_make_a_variant_wrong_are_not_a_sentence_using_the_correct_form() {
+    let matcher = compile(
+        "\
+id,preferred,accepted,variants,patterns,exceptions,severity
+values,common values of humanity,,common values of the whole mankind,,,error
+",
+    );
+    assert_cases(
+        &matcher,
+        &[
+            (
+                "All uphold the common values of the whole of humanity.",
+                &["values:fuzzy:common values of the whole of humanity"],
+            ),
+            // Other content words between the form's words: a sentence.
+            ("Common values bind humanity together.", &[]),
+        ],
+    );
+}
