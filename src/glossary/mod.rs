@@ -79,7 +79,7 @@ impl FromStr for Severity {
 }
 
 /// A position in a glossary file: 1-based line and character column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub struct Position {
     /// 1-based line.
     pub line: u64,
@@ -89,7 +89,7 @@ pub struct Position {
 
 /// A known wrong rendering, optionally with its own severity (legacy official
 /// forms are `info`, written `form [info]` in the glossary).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Variant {
     /// The wrong rendering as written in the glossary.
     pub text: String,
@@ -98,7 +98,7 @@ pub struct Variant {
 }
 
 /// One concept: a source term and its English renderings.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Concept {
     /// Stable kebab-case id, unique in the glossary.
     pub id: String,
@@ -127,7 +127,7 @@ pub struct Concept {
 }
 
 /// Where a concept's row came from: file, and the start of each of its cells.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Hash)]
 pub struct Origin {
     /// The glossary file.
     pub path: PathBuf,
@@ -165,7 +165,7 @@ impl Origin {
 }
 
 /// A validated set of concepts.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Hash)]
 pub struct Glossary {
     /// Concepts in load order: files in path order, rows in file order.
     pub concepts: Vec<Concept>,

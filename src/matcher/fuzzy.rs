@@ -21,17 +21,24 @@
 //!    against each form's pre-sorted bigrams, see `dice`). MT's
 //!    interchangeable words (fate/destiny, epoch/era) are one stem for the
 //!    token Dice and earn half credit in the character Dice. A window ends
-//!    at a clause boundary. Whether a near-miss of a correct form is just
+//!    at a clause boundary; a comma is one too, except inside a list form
+//!    ("common, comprehensive, cooperative and sustainable security"),
+//!    which is read across as many commas as it has item separators.
+//!    Whether a near-miss of a correct form is just
 //!    that form inflected is judged on the words up to inflection, not on
 //!    stems, which would equate qualitative with quality. A window's
 //!    score is remembered per thread: archives repeat their phrases. A
 //!    candidate never overlaps a literal match of its own concept; one that
 //!    strictly contains other concepts' literal matches replaces them
-//!    (longest, most specific wins).
+//!    (longest, most specific wins). At each place, a concept's best
+//!    reading that may stand beside the literal matches is its candidate,
+//!    unless a correct form's reading covers it and is a correct use.
 //!
 //! Every word of a document is looked up once; windows slide over the
 //! content words keeping per-concept tallies, so a window is only read as a
-//! form when it holds that form's head and enough of its stems.
+//! form when it holds that form's head and enough of its stems, and only
+//! forms that have the anchor word's stem are tried; a word inside a literal
+//! match is no anchor for that match's concept.
 
 use std::collections::HashMap;
 
@@ -286,6 +293,9 @@ const MAX_KNOWN_WINDOWS: usize = 100_000;
 /// part of fuzzy matching, so each distinct word is stemmed once.
 type WordCache = rustc_hash::FxHashMap<Box<str>, WordInfo>;
 
+/// Folded word → (American spelling, stem), while the index is built.
+type SpellingMemo = HashMap<String, (String, String)>;
+
 /// What the index knows of a word.
 #[derive(Debug, Clone, Copy)]
 struct WordInfo {
@@ -426,8 +436,9 @@ impl FuzzyIndex {
             max_reach: 0,
             threshold,
         };
+        let mut spellings = SpellingMemo::default();
         for (id, form) in forms.iter().enumerate() {
-            let Some(fuzzy) = index.prepare(id, form) else {
+            let Some(fuzzy) = index.prepare(id, form, &mut spellings) else {
                 continue;
             };
             for &stem in &fuzzy.stems {
@@ -516,7 +527,12 @@ impl FuzzyIndex {
         index
     }
 
-    fn prepare(&mut self, id: FormId, form: &Form) -> Option<FuzzyForm> {
+    fn prepare(
+        &mut self,
+        id: FormId,
+        form: &Form,
+        spellings: &mut SpellingMemo,
+    ) -> Option<FuzzyForm> {
         let words: Vec<&str> = words(&form.folded).map(|(_, _, w)| w).collect();
         let head_word = words
             .iter()
@@ -524,14 +540,17 @@ impl FuzzyIndex {
             .filter(|&p| p > 0)
             .map(|p| words[p - 1])
             .or_else(|| words.iter().rev().find(|w| !is_stopword(w)).copied())?;
-        let head = self.intern(&self.stem(head_word)?);
+        if is_stopword(head_word) {
+            return None;
+        }
+        let head = self.intern(&self.spelling_and_stem(head_word, spellings).1);
         // The content words: American spelling, stem, strict key.
         let mut spelt = Vec::new();
         let mut stems = Vec::new();
         let mut strict = Vec::new();
         for &word in words.iter().filter(|w| !is_stopword(w)) {
-            let american = american(word);
-            stems.push(self.intern(&self.content_stem(&american)));
+            let (american, stem) = self.spelling_and_stem(word, spellings);
+            stems.push(self.intern(&stem));
             strict.push(self.intern_strict(strict_key(word, &american)));
             self.known_prefixes.extend(prefix(&american));
             spelt.push(american);
@@ -574,7 +593,13 @@ impl FuzzyIndex {
             strict,
             sequence: words
                 .iter()
-                .map(|w| self.intern_strict(strict_key(w, &american(w))))
+                .map(|w| {
+                    let american = match is_stopword(w) {
+                        true => String::new(),
+                        false => self.spelling_and_stem(w, spellings).0,
+                    };
+                    self.intern_strict(strict_key(w, &american))
+                })
                 .collect(),
             head,
             need,
@@ -672,7 +697,21 @@ impl FuzzyIndex {
             || (in_order && (has_other_content || sequence().eq(f.sequence.iter().copied())))
     }
 
+    /// A form's content word in American spelling and its stem, each word
+    /// worked out once per build: forms repeat their words, and the stemmer
+    /// was most of the build's time.
+    fn spelling_and_stem(&self, word: &str, memo: &mut SpellingMemo) -> (String, String) {
+        memo.entry(word.to_string())
+            .or_insert_with(|| {
+                let american = american(word);
+                let stem = self.content_stem(&american);
+                (american, stem)
+            })
+            .clone()
+    }
+
     /// The normalized stem of a folded word, or `None` for function words.
+    #[cfg(test)]
     fn stem(&self, word: &str) -> Option<String> {
         (!is_stopword(word)).then(|| self.content_stem(&american(word)))
     }
