@@ -145,7 +145,7 @@ pub struct FuzzyIndex {
     /// Stem → for each concept of its posting list, in the same order, the
     /// concept's forms that have the stem: the only forms a window anchored
     /// on a word of that stem can read as.
-    forms_with_stem: Vec<Vec<Box<[u32]>>>,
+    forms_with_stem: Vec<Vec<Vec<u32>>>,
     /// Every form with at least two content words.
     fuzzy_forms: Vec<FuzzyForm>,
     /// Concept → indices into `fuzzy_forms`.
@@ -441,12 +441,21 @@ impl FuzzyIndex {
             let Some(fuzzy) = index.prepare(id, form, &mut spellings) else {
                 continue;
             };
+            let at = index.fuzzy_forms.len();
             for &stem in &fuzzy.stems {
                 let posting = &mut index.postings[stem as usize];
-                // Capped: a stem of 100,000 concepts must not cost 100,000² steps.
-                if posting.len() <= MAX_POSTINGS && !posting.contains(&form.concept) {
-                    posting.push(form.concept);
-                }
+                let with_stem = &mut index.forms_with_stem[stem as usize];
+                let entry = match posting.iter().position(|&c| c == form.concept) {
+                    Some(entry) => entry,
+                    // Capped: a stem of 100,000 concepts must not cost 100,000² steps.
+                    None if posting.len() <= MAX_POSTINGS => {
+                        posting.push(form.concept);
+                        with_stem.push(Vec::new());
+                        posting.len() - 1
+                    }
+                    None => continue,
+                };
+                with_stem[entry].push(at as u32);
             }
             if index.vocabulary.len() <= form.concept {
                 index.vocabulary.resize_with(form.concept + 1, Vec::new);
@@ -462,7 +471,6 @@ impl FuzzyIndex {
             }
             index.vocabulary[form.concept].extend(&fuzzy.stems);
             index.max_reach = index.max_reach.max(fuzzy.words + WINDOW_SLACK);
-            let at = index.fuzzy_forms.len();
             index.forms_of[form.concept].push(at);
             index.by_form.insert(id, at);
             index.fuzzy_forms.push(fuzzy);
@@ -489,28 +497,17 @@ impl FuzzyIndex {
             }
         }
         index.heads.resize_with(index.postings.len(), Vec::new);
-        for posting in index.postings.iter_mut().chain(&mut index.heads) {
+        for (posting, with_stem) in index.postings.iter_mut().zip(&mut index.forms_with_stem) {
             if posting.len() > MAX_POSTINGS {
                 posting.clear();
+                with_stem.clear();
             }
         }
-        index.forms_with_stem = (index.postings.iter().enumerate())
-            .map(|(stem, concepts)| {
-                let stem = stem as StemId;
-                let has_stem =
-                    |f: &&usize| index.fuzzy_forms[**f].stems.binary_search(&stem).is_ok();
-                concepts
-                    .iter()
-                    .map(|&c| {
-                        index.forms_of[c]
-                            .iter()
-                            .filter(has_stem)
-                            .map(|&f| f as u32)
-                            .collect()
-                    })
-                    .collect()
-            })
-            .collect();
+        for heads in &mut index.heads {
+            if heads.len() > MAX_POSTINGS {
+                heads.clear();
+            }
+        }
         for (concept, stems) in index.vocabulary.iter().enumerate() {
             let untallied = stems
                 .iter()
@@ -618,6 +615,7 @@ impl FuzzyIndex {
         let id = self.postings.len() as StemId;
         self.stems.insert(stem.to_string(), id);
         self.postings.push(Vec::new());
+        self.forms_with_stem.push(Vec::new());
         id
     }
     fn intern_strict(&mut self, key: String) -> u32 {
