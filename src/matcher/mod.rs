@@ -7,6 +7,7 @@
 //! automaton pass over their literal prefixes (see `pattern`). Overlaps are
 //! then resolved (longest wins) and exceptions applied last.
 
+mod automaton;
 mod exact;
 mod fuzzy;
 mod inflect;
@@ -362,7 +363,19 @@ impl Matcher {
     /// an archive is worth automata that take longer to build and scan
     /// faster. Findings do not depend on it.
     pub fn prepare_for(&self, sizes: impl IntoIterator<Item = u64>) {
-        self.exact.prepare_for(sizes);
+        let automata = [&self.exact.automaton, &self.patterns.prefixes];
+        // A glossary too large for DFAs needs no sizes read.
+        if !automata.iter().any(|a| a.may_use_dfa()) {
+            return;
+        }
+        let mut input_bytes = 0;
+        let is_large = sizes.into_iter().any(|size| {
+            input_bytes = size.saturating_add(input_bytes);
+            input_bytes >= automaton::DFA_MIN_INPUT_BYTES
+        });
+        if is_large {
+            automata.iter().for_each(|a| a.use_dfa());
+        }
     }
 
     /// Finds all occurrences in `folded`, resolved and sorted by position,

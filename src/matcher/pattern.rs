@@ -2,13 +2,13 @@
 //! matches must begin with occur, and only there is each pattern's regex
 //! asked, anchored, whether and how far it matches.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::MatchKind;
 use regex_automata::meta::{self, Regex};
 use regex_automata::{Anchored, Input, PatternID};
 use regex_syntax::hir::Hir;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
-use super::exact::DFA_MAX_PATTERN_BYTES;
+use super::automaton::SizedAutomaton;
 use super::{ConceptInfo, Hit, REGEX_SIZE_LIMIT, Status, compile_regex, regex_source};
 use crate::glossary::ConceptId;
 
@@ -35,7 +35,7 @@ pub struct PatternMatcher {
     /// All patterns, searched only anchored, each by its own id.
     anchored: Regex,
     /// Every prefix literal of the patterns that have them.
-    prefixes: AhoCorasick,
+    pub(super) prefixes: SizedAutomaton,
     /// Per literal of `prefixes`: the pattern it is a prefix of.
     prefix_pattern: Vec<u32>,
     /// The other patterns (see above), in one leftmost-first regex, with
@@ -73,19 +73,8 @@ impl PatternMatcher {
                 None => scanned.push(index as u32),
             }
         }
-        // Small enough for a DFA, the fastest kind, unless a huge glossary
-        // of patterns would make it large (see `exact`).
-        let literal_bytes: usize = literals.iter().map(Vec::len).sum();
-        let kind = if literal_bytes <= DFA_MAX_PATTERN_BYTES {
-            AhoCorasickKind::DFA
-        } else {
-            AhoCorasickKind::ContiguousNFA
-        };
-        let prefixes = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(kind))
-            .build(&literals)
-            .map_err(|e| PatternError {
+        let prefixes =
+            SizedAutomaton::build(literals, MatchKind::Standard).map_err(|e| PatternError {
                 concept: None,
                 reason: e.to_string(),
             })?;
@@ -118,6 +107,7 @@ impl PatternMatcher {
         // (start, pattern) of every place a pattern may match.
         let mut tries: Vec<(usize, u32)> = self
             .prefixes
+            .get()
             .find_overlapping_iter(text)
             .map(|m| (m.start(), self.prefix_pattern[m.pattern().as_usize()]))
             .collect();

@@ -383,17 +383,21 @@ fn a_glossary_of_single_words_has_no_fuzzy_windows() {
     );
 }
 
-/// The DFA built for a large input finds what the NFA finds.
+/// The DFAs built for a large input find what the NFAs find.
 #[test]
 fn both_automata_find_the_same() {
     let matcher = matcher();
     let text = "Building a community of human destiny, Xi said; the Supreme Leader of Iran \
                 and a big country should have a big look; xinhua, taxi, XI JINPING.";
     let with_nfa = hits(&matcher, text);
-    matcher.prepare_for([1_000]);
-    assert!(!matcher.exact.has_dfa(), "a small input keeps the NFA");
-    matcher.prepare_for([u64::MAX]);
-    assert!(matcher.exact.has_dfa());
+    let automata = [&matcher.exact.automaton, &matcher.patterns.prefixes];
+    matcher.prepare_for([1_000, 2_000]);
+    assert!(
+        automata.iter().all(|a| !a.has_dfa()),
+        "a small input keeps the NFAs"
+    );
+    matcher.prepare_for([1_000, u64::MAX]);
+    assert!(automata.iter().all(|a| a.has_dfa()));
     assert_eq!(hits(&matcher, text), with_nfa);
     assert!(with_nfa.len() >= 4, "{with_nfa:?}");
 }
