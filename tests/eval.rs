@@ -27,7 +27,7 @@ fn precision_and_recall_stay_above_their_floors() {
     let floors = [
         ("# Labelled corpus", "overall", 0.80, 0.60),
         ("# Labelled corpus", "listed wrong renderings", 0.75, 0.95),
-        ("# Labelled corpus", "unlisted wrong renderings", 0.82, 0.45),
+        ("# Labelled corpus", "unlisted wrong renderings", 0.85, 0.50),
         ("# Leave-one-out", "overall", 0.85, 0.60),
     ];
     for (section, row, min_precision, min_recall) in floors {
