@@ -72,6 +72,10 @@ const LONGER_READING_MARGIN: f32 = 0.05;
 /// word: "county" is not "country".
 const NEAR_MIN_LEN: usize = 7;
 
+/// Content words from which a correct form is a formulation that writers
+/// abridge (see [`FuzzyIndex::is_correct_use`]).
+const ABRIDGED_MIN_CONTENT_WORDS: usize = 6;
+
 /// Extra words a candidate window may hold beyond the form's own length.
 const WINDOW_SLACK: usize = 3;
 
@@ -641,8 +645,9 @@ impl FuzzyIndex {
     /// and either other content words come between them (a sentence that
     /// uses the words: "the community wants a shared future") or the words
     /// are the form's, up to inflection; or it is a sub-phrase of the form,
-    /// a short form ("major-country diplomacy"), or some items of a list
-    /// form in its order. The same content words with other function words
+    /// a short form ("major-country diplomacy"), some items of a list form
+    /// in its order, or a long form abridged. The same content words with
+    /// other function words
     /// ("Five Principles on Peaceful Coexistence") are not. Nor are other
     /// content words that make `wrong`, the listed variant the span also
     /// reads as, wrong: "common values of the *whole* of humanity" is that
@@ -690,8 +695,30 @@ impl FuzzyIndex {
                 let mut items = f.strict.iter();
                 content().all(|s| items.any(|&item| item == s))
             };
+        // A long formulation with a phrase or two left out, every
+        // remaining word the form's own in its order and most of its content
+        // words kept ("no iron law that a rising power will inevitably seek
+        // hegemony"): abridged, not garbled. Each gap inside the window must
+        // hold a content word: a dropped function word alone is a slip
+        // ("new type international relations").
+        let is_abridged = f.strict.len() >= ABRIDGED_MIN_CONTENT_WORDS
+            && 3 * content().count() >= 2 * f.strict.len()
+            && {
+                let mut next = None;
+                sequence().all(|word| {
+                    let from = next.unwrap_or(0);
+                    let Some(found) = f.sequence[from..].iter().position(|&w| w == word) else {
+                        return false;
+                    };
+                    let gap = &f.sequence[from..from + found];
+                    let is_inside = next.is_some();
+                    next = Some(from + found + 1);
+                    !is_inside || gap.is_empty() || gap.iter().any(|w| f.strict.contains(w))
+                })
+            };
         is_short_form
             || is_part_of_list
+            || is_abridged
             || (in_order && (has_other_content || sequence().eq(f.sequence.iter().copied())))
     }
 

@@ -515,3 +515,30 @@ values,common values of humanity,,common values of the whole mankind,,,error
         ],
     );
 }
+
+#[test]
+fn a_long_correct_formulation_abridged_is_no_near_miss() {
+    let matcher = compile(
+        "\
+id,preferred,accepted,variants,patterns,exceptions,severity
+hegemony,notion that a country is bound to seek hegemony when it grows strong,no iron law that dictates that a rising power will inevitably seek hegemony,,,,warning
+",
+    );
+    assert_cases(
+        &matcher,
+        &[
+            // A phrase left out: abridged.
+            (
+                "There is no iron law that a rising power will inevitably seek hegemony.",
+                &[],
+            ),
+            // A function word dropped inside: a slip.
+            (
+                "There is no iron law that dictates a rising power will inevitably seek hegemony.",
+                &[
+                    "hegemony:fuzzy:no iron law that dictates a rising power will inevitably seek hegemony",
+                ],
+            ),
+        ],
+    );
+}
