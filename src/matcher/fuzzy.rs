@@ -595,9 +595,11 @@ impl FuzzyIndex {
             sequence: words
                 .iter()
                 .map(|w| {
-                    let american = match is_stopword(w) {
-                        true => String::new(),
-                        false => self.spelling_and_stem(w, spellings).0,
+                    // A function word is its own strict key.
+                    let american = if is_stopword(w) {
+                        String::new()
+                    } else {
+                        self.spelling_and_stem(w, spellings).0
                     };
                     self.intern_strict(strict_key(w, &american))
                 })
@@ -647,11 +649,11 @@ impl FuzzyIndex {
     /// are the form's, up to inflection; or it is a sub-phrase of the form,
     /// a short form ("major-country diplomacy"), some items of a list form
     /// in its order, or a long form abridged. The same content words with
-    /// other function words
-    /// ("Five Principles on Peaceful Coexistence") are not. Nor are other
-    /// content words that make `wrong`, the listed variant the span also
-    /// reads as, wrong: "common values of the *whole* of humanity" is that
-    /// variant, not a sentence using the correct form's words.
+    /// other function words ("Five Principles on Peaceful Coexistence") are
+    /// not. Nor are other content words that make `wrong`, the listed
+    /// variant the span also reads as, wrong: "common values of the *whole*
+    /// of humanity" is that variant, not a sentence using the correct
+    /// form's words.
     fn is_correct_use(
         &self,
         doc: &Doc,
@@ -920,10 +922,10 @@ impl FuzzyIndex {
             // A reading holds its anchor, and a candidate that overlaps a
             // literal hit of its own concept is dropped (see below): the
             // concepts of the literal hits on the anchor need no reading.
-            while next_literal < hits.len() && hits[next_literal].end <= anchor.start {
+            while next_literal < literals.len() && literals[next_literal].end <= anchor.start {
                 next_literal += 1;
             }
-            let on_anchor = hits[next_literal..]
+            let on_anchor = literals[next_literal..]
                 .iter()
                 .take_while(|h| h.start < anchor.end)
                 .map(|h| h.concept);
@@ -971,33 +973,27 @@ impl FuzzyIndex {
                 // short form inside a longer garbled phrase does not excuse
                 // the rest: "community of shared future for the humankind"),
                 // or, after it grew over the rest of the phrase, still.
-                let mut best: Option<&Reading> = None;
+                let mut best: Option<(&Reading, Hit, usize, usize)> = None;
                 for reading in readings.iter() {
-                    let Some((hit, _, _)) = &reading.hit else {
+                    let Some((hit, first, last)) = reading.hit else {
                         continue;
                     };
-                    if best.is_none_or(|b| b.hit.is_some_and(|(b, _, _)| hit.score > b.score))
-                        && self.fits_literals(text, hit, literals, cache)
+                    if best.is_none_or(|(_, b, _, _)| hit.score > b.score)
+                        && self.fits_literals(text, &hit, literals, cache)
                     {
-                        best = Some(reading);
+                        best = Some((reading, hit, first, last));
                     }
                 }
-                let Some(&Reading {
-                    fuzzy: best_fuzzy,
-                    first: window_first,
-                    last: window_last,
-                    hit: Some((hit, first, last)),
-                }) = best
-                else {
+                let Some((best, hit, first, last)) = best else {
                     continue;
                 };
-                let best_form = &self.fuzzy_forms[best_fuzzy];
+                let best_form = &self.fuzzy_forms[best.fuzzy];
                 let wrong = (forms[best_form.form].kind == FormKind::Variant).then_some(best_form);
                 let is_vetoed = readings.iter().any(|r| {
                     let fuzzy = &self.fuzzy_forms[r.fuzzy];
                     forms[fuzzy.form].kind != FormKind::Variant
-                        && r.first <= window_first
-                        && window_last <= r.last
+                        && r.first <= best.first
+                        && best.last <= r.last
                         && self.is_correct_use(&doc, r.first, r.last, fuzzy, wrong)
                 });
                 if !is_vetoed && !self.reads_as_correct(&doc, (first, last), forms, concept, wrong)
