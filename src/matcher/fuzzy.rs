@@ -585,6 +585,19 @@ impl FuzzyIndex {
                 repeated |= bit(at);
             }
         }
+        // Every word's strict key in order: the content words' from above, a
+        // function word its own.
+        let mut content_keys = strict.iter().copied();
+        let sequence = words
+            .iter()
+            .filter_map(|&w| {
+                if is_stopword(w) {
+                    Some(self.intern_strict(w.to_string()))
+                } else {
+                    content_keys.next()
+                }
+            })
+            .collect();
         Some(FuzzyForm {
             form: id,
             stems,
@@ -592,18 +605,7 @@ impl FuzzyIndex {
             repeated,
             distinctive: 0,
             strict,
-            sequence: words
-                .iter()
-                .map(|w| {
-                    // A function word is its own strict key.
-                    let american = if is_stopword(w) {
-                        String::new()
-                    } else {
-                        self.spelling_and_stem(w, spellings).0
-                    };
-                    self.intern_strict(strict_key(w, &american))
-                })
-                .collect(),
+            sequence,
             head,
             need,
             words: words.len(),

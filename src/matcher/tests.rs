@@ -29,6 +29,15 @@ fn assert_cases(matcher: &Matcher, cases: &[(&str, &[&str])]) {
     }
 }
 
+/// The columns of the glossaries written inline in a test.
+const HEADER: &str = "id,preferred,accepted,variants,patterns,exceptions,severity";
+
+/// Checks each `(text, expected hits)` case against the glossary of `rows`
+/// (CSV lines under [`HEADER`]).
+fn assert_cases_in(rows: &str, cases: &[(&str, &[&str])]) {
+    assert_cases(&compile(&format!("{HEADER}\n{rows}")), cases);
+}
+
 /// Finds in `text` and renders each hit as `concept:status:found`.
 fn hits(matcher: &Matcher, text: &str) -> Vec<String> {
     let folded = Folded::new(text);
@@ -476,14 +485,8 @@ fn the_best_reading_that_may_stand_beside_the_literal_hits_is_kept() {
 
 #[test]
 fn a_correct_short_form_inside_a_longer_garbled_phrase_does_not_excuse_it() {
-    let matcher = compile(
-        "\
-id,preferred,accepted,variants,patterns,exceptions,severity
-mankind,community with a shared future for mankind,global community of shared future,community of shared future for mankind,,,error
-",
-    );
-    assert_cases(
-        &matcher,
+    assert_cases_in(
+        "mankind,community with a shared future for mankind,global community of shared future,community of shared future for mankind,,,error\n",
         &[
             (
                 "They wrote a community of shared future for the humankind into it.",
@@ -497,14 +500,8 @@ mankind,community with a shared future for mankind,global community of shared fu
 
 #[test]
 fn the_words_that_make_a_variant_wrong_are_not_a_sentence_using_the_correct_form() {
-    let matcher = compile(
-        "\
-id,preferred,accepted,variants,patterns,exceptions,severity
-values,common values of humanity,,common values of the whole mankind,,,error
-",
-    );
-    assert_cases(
-        &matcher,
+    assert_cases_in(
+        "values,common values of humanity,,common values of the whole mankind,,,error\n",
         &[
             (
                 "All uphold the common values of the whole of humanity.",
@@ -518,14 +515,8 @@ values,common values of humanity,,common values of the whole mankind,,,error
 
 #[test]
 fn a_long_correct_formulation_abridged_is_no_near_miss() {
-    let matcher = compile(
-        "\
-id,preferred,accepted,variants,patterns,exceptions,severity
-hegemony,notion that a country is bound to seek hegemony when it grows strong,no iron law that dictates that a rising power will inevitably seek hegemony,,,,warning
-",
-    );
-    assert_cases(
-        &matcher,
+    assert_cases_in(
+        "hegemony,notion that a country is bound to seek hegemony when it grows strong,no iron law that dictates that a rising power will inevitably seek hegemony,,,,warning\n",
         &[
             // A phrase left out: abridged.
             (
