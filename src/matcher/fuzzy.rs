@@ -25,20 +25,22 @@
 //!    ("common, comprehensive, cooperative and sustainable security"),
 //!    which is read across as many commas as it has item separators.
 //!    Whether a near-miss of a correct form is just
-//!    that form inflected is judged on the words up to inflection, not on
-//!    stems, which would equate qualitative with quality. A window's
-//!    score is remembered per thread: archives repeat their phrases. A
-//!    candidate never overlaps a literal match of its own concept; one that
-//!    strictly contains other concepts' literal matches replaces them
-//!    (longest, most specific wins). At each place, a concept's best
+//!    that form inflected is judged on the words up to inflection and
+//!    articles, not on stems, which would equate qualitative with quality.
+//!    A window's score is remembered per thread: archives repeat their
+//!    phrases. A candidate never overlaps a literal match of its own
+//!    concept, unless that match is correct and the candidate adds a
+//!    misspelt form word to it ("Xi Jingping"); one that strictly contains
+//!    other concepts' literal matches replaces them (longest, most specific
+//!    wins). At each place, a concept's best
 //!    reading that may stand beside the literal matches is its candidate,
 //!    unless a correct form's reading covers it and is a correct use.
 //!
 //! Every word of a document is looked up once; windows slide over the
 //! content words keeping per-concept tallies, so a window is only read as a
 //! form when it holds that form's head and enough of its stems, and only
-//! forms that have the anchor word's stem are tried; a word inside a literal
-//! match is no anchor for that match's concept.
+//! forms that have the anchor word's stem are tried; a word inside a wrong
+//! literal match is no anchor for that match's concept.
 
 use std::collections::HashMap;
 
@@ -112,7 +114,8 @@ struct FuzzyForm {
     distinctive: u64,
     /// Content stems without synonym mapping, in order.
     strict: Vec<u32>,
-    /// Every word, content words as strict stems: the form up to inflection.
+    /// Every word but articles, content words as strict stems: the form up
+    /// to inflection and articles.
     sequence: Vec<u32>,
     /// The stem a window must contain: the phrase's head noun.
     head: StemId,
@@ -313,6 +316,10 @@ struct WordInfo {
     is_stopword: bool,
     /// A coordinating conjunction.
     is_conjunction: bool,
+    /// An article.
+    is_article: bool,
+    /// Its stem is that of a form word it is a near spelling of.
+    is_misspelling: bool,
     /// Index of its American spelling in [`Scratch::spellings`], or
     /// [`UNKNOWN`] when it is spelt the same.
     spelling: u32,
@@ -398,6 +405,34 @@ impl Doc<'_> {
         {
             Some(spelling) => spelling,
             None => &self.text[word.start..word.end],
+        }
+    }
+}
+
+/// The form a candidate window reads closest to, as it judges whether the
+/// window is a correct form in use (see [`FuzzyIndex::is_correct_use`]).
+#[derive(Debug, Clone, Copy)]
+struct ReadAs<'a> {
+    form: &'a FuzzyForm,
+    /// The form is a listed wrong rendering.
+    is_variant: bool,
+}
+
+impl ReadAs<'_> {
+    /// Whether a word with `stem` belongs to the rendering read, not to a
+    /// sentence that uses the correct form `f`'s words: a word that makes
+    /// the variant wrong ("common values of the *whole* of humanity"), or
+    /// one of the words that a correct form `f` lacks and the correct form
+    /// read has ("president *Xi Jingping*" is "President Xi Jinping"
+    /// misspelt, not the short form "President Xi" in a sentence).
+    fn claims(&self, stem: StemId, f: &FuzzyForm) -> bool {
+        let Ok(at) = self.form.stems.binary_search(&stem) else {
+            return false;
+        };
+        if self.is_variant {
+            self.form.distinctive & bit(at) != 0
+        } else {
+            f.stems.binary_search(&stem).is_err()
         }
     }
 }
@@ -586,10 +621,12 @@ impl FuzzyIndex {
             }
         }
         // Every word's strict key in order: the content words' from above, a
-        // function word its own.
+        // function word its own. Articles are left out: "building ecological
+        // civilization" is the form without its article, not another term.
         let mut content_keys = strict.iter().copied();
         let sequence = words
             .iter()
+            .filter(|w| !is_article(w))
             .filter_map(|&w| {
                 if is_stopword(w) {
                     Some(self.intern_strict(w.to_string()))
@@ -652,27 +689,23 @@ impl FuzzyIndex {
     /// a short form ("major-country diplomacy"), some items of a list form
     /// in its order, or a long form abridged. The same content words with
     /// other function words ("Five Principles on Peaceful Coexistence") are
-    /// not. Nor are other content words that make `wrong`, the listed
-    /// variant the span also reads as, wrong: "common values of the *whole*
-    /// of humanity" is that variant, not a sentence using the correct
-    /// form's words.
+    /// not. Nor are content words that the rendering the span reads as
+    /// claims (see [`ReadAs::claims`]).
     fn is_correct_use(
         &self,
         doc: &Doc,
         first: usize,
         last: usize,
         f: &FuzzyForm,
-        wrong: Option<&FuzzyForm>,
+        read_as: ReadAs,
     ) -> bool {
         let span = &doc.words[first..=last];
-        let makes_it_wrong = |w: &Word| {
-            wrong.zip(w.info.stem).is_some_and(|(v, stem)| {
-                v.stems
-                    .binary_search(&stem)
-                    .is_ok_and(|at| v.distinctive & bit(at) != 0)
-            })
+        let claimed = |w: &Word| w.info.stem.is_some_and(|stem| read_as.claims(stem, f));
+        let sequence = || {
+            span.iter()
+                .filter(|w| !w.info.is_article)
+                .map(|w| w.info.strict)
         };
-        let sequence = || span.iter().map(|w| w.info.strict);
         let content = || {
             span.iter()
                 .filter(|w| !w.info.is_stopword)
@@ -682,11 +715,11 @@ impl FuzzyIndex {
         let in_order = f.strict.iter().all(|&stem| window.any(|s| s == stem));
         let has_other_content = span
             .iter()
-            .filter(|w| !w.info.is_stopword && !makes_it_wrong(w))
+            .filter(|w| !w.info.is_stopword && !claimed(w))
             .any(|w| !f.strict.contains(&w.info.strict));
         let is_short_form = f
             .sequence
-            .windows(span.len())
+            .windows(sequence().count().max(1))
             .any(|part| part.iter().copied().eq(sequence()));
         // Some of a list's items, in its order, joined by nothing but
         // commas and conjunctions: the list shortened ("peace, development
@@ -772,13 +805,16 @@ impl FuzzyIndex {
         let is_stopword = is_stopword(word);
         let is_unknown =
             !is_stopword && prefix(word).is_some_and(|p| !self.known_prefixes.contains(&p));
-        let stem = if is_stopword || is_unknown {
-            None
+        let (stem, is_misspelling) = if is_stopword || is_unknown {
+            (None, false)
         } else {
-            self.stems
-                .get(&self.content_stem(&american))
-                .copied()
-                .or_else(|| self.near_stem(word, &american))
+            match self.stems.get(&self.content_stem(&american)) {
+                Some(&stem) => (Some(stem), false),
+                None => {
+                    let near = self.near_stem(word, &american);
+                    (near, near.is_some())
+                }
+            }
         };
         let info = WordInfo {
             stem,
@@ -792,6 +828,8 @@ impl FuzzyIndex {
             },
             is_stopword,
             is_conjunction: is_conjunction(word),
+            is_article: is_article(word),
+            is_misspelling,
             spelling,
             synonym,
         };
@@ -922,14 +960,16 @@ impl FuzzyIndex {
                 end += 1;
             }
             // A reading holds its anchor, and a candidate that overlaps a
-            // literal hit of its own concept is dropped (see below): the
-            // concepts of the literal hits on the anchor need no reading.
+            // wrong literal hit of its own concept is dropped (see
+            // `fits_literals`): the concepts of the wrong literal hits on the
+            // anchor need no reading.
             while next_literal < literals.len() && literals[next_literal].end <= anchor.start {
                 next_literal += 1;
             }
             let on_anchor = literals[next_literal..]
                 .iter()
                 .take_while(|h| h.start < anchor.end)
+                .filter(|h| h.status.is_finding())
                 .map(|h| h.concept);
             let stem = anchor.stem as usize;
             for (&concept, with_anchor) in
@@ -990,15 +1030,19 @@ impl FuzzyIndex {
                     continue;
                 };
                 let best_form = &self.fuzzy_forms[best.fuzzy];
-                let wrong = (forms[best_form.form].kind == FormKind::Variant).then_some(best_form);
+                let read_as = ReadAs {
+                    form: best_form,
+                    is_variant: forms[best_form.form].kind == FormKind::Variant,
+                };
                 let is_vetoed = readings.iter().any(|r| {
                     let fuzzy = &self.fuzzy_forms[r.fuzzy];
                     forms[fuzzy.form].kind != FormKind::Variant
                         && r.first <= best.first
                         && best.last <= r.last
-                        && self.is_correct_use(&doc, r.first, r.last, fuzzy, wrong)
+                        && self.is_correct_use(&doc, r.first, r.last, fuzzy, read_as)
                 });
-                if !is_vetoed && !self.reads_as_correct(&doc, (first, last), forms, concept, wrong)
+                if !is_vetoed
+                    && !self.reads_as_correct(&doc, (first, last), forms, concept, read_as)
                 {
                     candidates.push(hit);
                 }
@@ -1013,12 +1057,11 @@ impl FuzzyIndex {
         );
         // Best score first, and among equals the longer reading ("community
         // of a shared future for humanity" is one term, not "community of a
-        // shared future" and two more words). A candidate never overlaps a
-        // literal hit of its own concept (that occurrence is already
-        // counted, right or wrong); it replaces literal hits of other
-        // concepts that it strictly contains: the longer, more specific
-        // reading wins ("constructing a community of human destiny" is one
-        // garbled term, not a listed variant with a word in front).
+        // shared future" and two more words). A candidate replaces the
+        // literal hits it strictly contains (see `fits_literals`): the
+        // longer, more specific reading wins ("constructing a community of
+        // human destiny" is one garbled term, not a listed variant with a
+        // word in front).
         candidates.sort_by(|a, b| {
             b.score
                 .total_cmp(&a.score)
@@ -1069,14 +1112,14 @@ impl FuzzyIndex {
     }
 
     /// Whether `span` holds, in order, the own words of one of `concept`'s
-    /// correct forms (see [`FuzzyIndex::is_correct_use`] for `wrong`).
+    /// correct forms (see [`FuzzyIndex::is_correct_use`] for `read_as`).
     fn reads_as_correct(
         &self,
         doc: &Doc,
         (first, last): (usize, usize),
         forms: &[Form],
         concept: ConceptId,
-        wrong: Option<&FuzzyForm>,
+        read_as: ReadAs,
     ) -> bool {
         self.forms_of
             .get(concept)
@@ -1084,13 +1127,17 @@ impl FuzzyIndex {
             .flatten()
             .map(|&i| &self.fuzzy_forms[i])
             .filter(|f| forms[f.form].kind != FormKind::Variant)
-            .any(|f| self.is_correct_use(doc, first, last, f, wrong))
+            .any(|f| self.is_correct_use(doc, first, last, f, read_as))
     }
 
     /// Whether `candidate` may stand beside the sorted, disjoint `literals`:
-    /// it overlaps none of its own concept (that occurrence is already
-    /// counted, right or wrong), and it strictly contains each literal hit of
-    /// another concept it overlaps and may replace it.
+    /// it strictly contains each literal hit it overlaps and may replace it.
+    /// A literal hit of its own concept is already counted, right or wrong;
+    /// only a correct one with a misspelt form word beside it is replaced,
+    /// because the misspelling makes the whole wrong: "Xi Jingping" is not
+    /// the short form "Xi" and a stray word. Other words beside a correct
+    /// short form are mostly ordinary English: "the responsibility of a
+    /// major country" is not "responsible major country" reworded.
     fn fits_literals(
         &self,
         text: &str,
@@ -1101,9 +1148,10 @@ impl FuzzyIndex {
         literals[overlapped_range(literals, candidate)]
             .iter()
             .all(|h| {
-                h.concept != candidate.concept
-                    && strictly_contains(candidate, h)
+                strictly_contains(candidate, h)
                     && self.may_replace(text, candidate, h, cache)
+                    && (h.concept != candidate.concept
+                        || (!h.status.is_finding() && misspells_beside(text, candidate, h, cache)))
             })
     }
 
@@ -1377,6 +1425,18 @@ impl FuzzyIndex {
     }
 }
 
+/// Whether `candidate` holds a misspelt form word outside `literal`, the
+/// hit it contains.
+fn misspells_beside(text: &str, candidate: &Hit, literal: &Hit, cache: &WordCache) -> bool {
+    let outside = [
+        &text[candidate.start..literal.start],
+        &text[literal.end..candidate.end],
+    ];
+    outside.iter().any(|part| {
+        words(part).any(|(_, _, w)| cache.get(w).is_some_and(|info| info.is_misspelling))
+    })
+}
+
 /// The range of the sorted, disjoint `hits` that overlap `span`.
 fn overlapped_range(hits: &[Hit], span: &Hit) -> std::ops::Range<usize> {
     let first = hits.partition_point(|h| h.end <= span.start);
@@ -1427,6 +1487,10 @@ fn conjunctions(text: &str) -> usize {
 
 fn is_conjunction(word: &str) -> bool {
     matches!(word, "and" | "or" | "but" | "nor")
+}
+
+fn is_article(word: &str) -> bool {
+    matches!(word, "a" | "an" | "the")
 }
 
 fn is_stopword(word: &str) -> bool {

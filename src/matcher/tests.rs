@@ -533,3 +533,41 @@ fn a_long_correct_formulation_abridged_is_no_near_miss() {
         ],
     );
 }
+
+#[test]
+fn a_misspelt_word_beside_a_correct_short_form_of_its_concept_is_a_finding() {
+    assert_cases_in(
+        "leader,Xi Jinping,President Xi Jinping | President Xi | Xi,Supreme Leader,,,error\nresponsible,responsible major country,major country,,,,warning\n",
+        &[
+            ("He met Xi Jingping today.", &["leader:fuzzy:Xi Jingping"]),
+            // The short form "President Xi" would excuse it as a sentence
+            // using its words, but "Jingping" is the misspelt "Jinping" of
+            // the form read.
+            (
+                "He met President Xi Jingping today.",
+                &["leader:fuzzy:President Xi Jingping"],
+            ),
+            // Correctly spelt words beside a correct short form: English.
+            (
+                "It is the responsibility of a major country.",
+                &["responsible:accepted:major country"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn articles_do_not_make_a_correct_form_wrong() {
+    assert_cases_in(
+        "eco,building an ecological civilization,,ecological civilization construction,,,error\n",
+        &[
+            ("Building ecological civilization matters.", &[]),
+            ("We are building the ecological civilization.", &[]),
+            // A function word other than an article does.
+            (
+                "Building of ecological civilization matters.",
+                &["eco:fuzzy:Building of ecological civilization"],
+            ),
+        ],
+    );
+}
