@@ -29,8 +29,9 @@
 //!    articles, not on stems, which would equate qualitative with quality.
 //!    A window's score is remembered per thread: archives repeat their
 //!    phrases. A candidate never overlaps a literal match of its own
-//!    concept, unless that match is correct and the candidate adds a
-//!    misspelt form word to it ("Xi Jingping"); one that strictly contains
+//!    concept, unless that match is correct and the candidate adds a form
+//!    word misspelt or swapped for a synonym ("Xi Jingping", "construction
+//!    of an ecological civilization"); one that strictly contains
 //!    other concepts' literal matches replaces them (longest, most specific
 //!    wins). At each place, a concept's best
 //!    reading that may stand beside the literal matches is its candidate,
@@ -320,6 +321,8 @@ struct WordInfo {
     is_article: bool,
     /// Its stem is that of a form word it is a near spelling of.
     is_misspelling: bool,
+    /// It is in a synonym group (see [`SYNONYMS`]).
+    has_synonyms: bool,
     /// Index of its American spelling in [`Scratch::spellings`], or
     /// [`UNKNOWN`] when it is spelt the same.
     spelling: u32,
@@ -830,6 +833,9 @@ impl FuzzyIndex {
             is_conjunction: is_conjunction(word),
             is_article: is_article(word),
             is_misspelling,
+            has_synonyms: SYNONYMS
+                .iter()
+                .any(|group| group.contains(&american.as_str())),
             spelling,
             synonym,
         };
@@ -1133,11 +1139,12 @@ impl FuzzyIndex {
     /// Whether `candidate` may stand beside the sorted, disjoint `literals`:
     /// it strictly contains each literal hit it overlaps and may replace it.
     /// A literal hit of its own concept is already counted, right or wrong;
-    /// only a correct one with a misspelt form word beside it is replaced,
-    /// because the misspelling makes the whole wrong: "Xi Jingping" is not
-    /// the short form "Xi" and a stray word. Other words beside a correct
-    /// short form are mostly ordinary English: "the responsibility of a
-    /// major country" is not "responsible major country" reworded.
+    /// only a correct one with a form word misspelt or swapped beside it is
+    /// replaced (see [`FuzzyIndex::garbles_beside`]), because that word makes
+    /// the whole wrong: "Xi Jingping" is not the short form "Xi" and a stray
+    /// word. Other words beside a correct short form are mostly ordinary
+    /// English: "the responsibility of a major country" is not "responsible
+    /// major country" reworded.
     fn fits_literals(
         &self,
         text: &str,
@@ -1151,8 +1158,44 @@ impl FuzzyIndex {
                 strictly_contains(candidate, h)
                     && self.may_replace(text, candidate, h, cache)
                     && (h.concept != candidate.concept
-                        || (!h.status.is_finding() && misspells_beside(text, candidate, h, cache)))
+                        || (!h.status.is_finding()
+                            && self.garbles_beside(text, candidate, h, cache)))
             })
+    }
+
+    /// Whether `candidate` holds, outside `literal`, the hit it contains, a
+    /// word of its form misspelt or swapped for a synonym ("Xi *Jingping*",
+    /// "ecological civilization *construction*").
+    fn garbles_beside(
+        &self,
+        text: &str,
+        candidate: &Hit,
+        literal: &Hit,
+        cache: &WordCache,
+    ) -> bool {
+        let Some(fuzzy) = self.fuzzy_form_of(candidate) else {
+            return false;
+        };
+        let garbles = |info: &WordInfo| {
+            info.stem
+                .is_some_and(|stem| fuzzy.stems.binary_search(&stem).is_ok())
+                && (info.is_misspelling
+                    || (info.has_synonyms && !fuzzy.strict.contains(&info.strict)))
+        };
+        let outside = [
+            &text[candidate.start..literal.start],
+            &text[literal.end..candidate.end],
+        ];
+        outside
+            .iter()
+            .any(|part| words(part).any(|(_, _, w)| cache.get(w).is_some_and(garbles)))
+    }
+
+    /// The fuzzy form a fuzzy hit is nearest to.
+    fn fuzzy_form_of(&self, hit: &Hit) -> Option<&FuzzyForm> {
+        hit.form
+            .and_then(|f| self.by_form.get(&f))
+            .map(|&i| &self.fuzzy_forms[i])
     }
 
     /// Whether `candidate` may replace the literal hit `literal` it contains:
@@ -1161,11 +1204,7 @@ impl FuzzyIndex {
     /// and the candidate is as close as a near-miss of a correct form must
     /// be: overriding a listed reading needs more than a plain candidate.
     fn may_replace(&self, text: &str, candidate: &Hit, literal: &Hit, cache: &WordCache) -> bool {
-        let Some(fuzzy) = candidate
-            .form
-            .and_then(|f| self.by_form.get(&f))
-            .map(|&i| &self.fuzzy_forms[i])
-        else {
+        let Some(fuzzy) = self.fuzzy_form_of(candidate) else {
             return false;
         };
         if candidate.score < self.threshold + CORRECT_FORM_MARGIN {
@@ -1423,18 +1462,6 @@ impl FuzzyIndex {
         }
         ((token_dice + char_dice) / 2.0) as f32
     }
-}
-
-/// Whether `candidate` holds a misspelt form word outside `literal`, the
-/// hit it contains.
-fn misspells_beside(text: &str, candidate: &Hit, literal: &Hit, cache: &WordCache) -> bool {
-    let outside = [
-        &text[candidate.start..literal.start],
-        &text[literal.end..candidate.end],
-    ];
-    outside.iter().any(|part| {
-        words(part).any(|(_, _, w)| cache.get(w).is_some_and(|info| info.is_misspelling))
-    })
 }
 
 /// The range of the sorted, disjoint `hits` that overlap `span`.

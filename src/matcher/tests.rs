@@ -535,9 +535,9 @@ fn a_long_correct_formulation_abridged_is_no_near_miss() {
 }
 
 #[test]
-fn a_misspelt_word_beside_a_correct_short_form_of_its_concept_is_a_finding() {
+fn a_misspelt_or_swapped_word_beside_a_correct_short_form_of_its_concept_is_a_finding() {
     assert_cases_in(
-        "leader,Xi Jinping,President Xi Jinping | President Xi | Xi,Supreme Leader,,,error\nresponsible,responsible major country,major country,,,,warning\n",
+        "leader,Xi Jinping,President Xi Jinping | President Xi | Xi,Supreme Leader,,,error\nresponsible,responsible major country,major country,,,,warning\neco,ecological civilization,building an ecological civilization,,,,error\n",
         &[
             ("He met Xi Jingping today.", &["leader:fuzzy:Xi Jingping"]),
             // The short form "President Xi" would excuse it as a sentence
@@ -547,7 +547,12 @@ fn a_misspelt_word_beside_a_correct_short_form_of_its_concept_is_a_finding() {
                 "He met President Xi Jingping today.",
                 &["leader:fuzzy:President Xi Jingping"],
             ),
-            // Correctly spelt words beside a correct short form: English.
+            // "construction" is "building" swapped for a synonym.
+            (
+                "We promote the construction of an ecological civilization.",
+                &["eco:fuzzy:construction of an ecological civilization"],
+            ),
+            // Other words of the form beside a correct short form: English.
             (
                 "It is the responsibility of a major country.",
                 &["responsible:accepted:major country"],
