@@ -1155,11 +1155,11 @@ impl FuzzyIndex {
         literals[overlapped_range(literals, candidate)]
             .iter()
             .all(|h| {
-                strictly_contains(candidate, h)
+                let is_own = h.concept == candidate.concept;
+                !(is_own && h.status.is_finding())
+                    && strictly_contains(candidate, h)
                     && self.may_replace(text, candidate, h, cache)
-                    && (h.concept != candidate.concept
-                        || (!h.status.is_finding()
-                            && self.garbles_beside(text, candidate, h, cache)))
+                    && (!is_own || self.garbles_beside(text, candidate, h, cache))
             })
     }
 
