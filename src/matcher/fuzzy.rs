@@ -792,7 +792,8 @@ impl FuzzyIndex {
             return info;
         }
         let american = american(word);
-        let representative = synonym(&american);
+        let group = synonym_group(&american);
+        let representative = group.map_or(american.as_str(), |group| group[0]);
         let synonym = if representative == american {
             UNKNOWN
         } else {
@@ -833,9 +834,7 @@ impl FuzzyIndex {
             is_conjunction: is_conjunction(word),
             is_article: is_article(word),
             is_misspelling,
-            has_synonyms: SYNONYMS
-                .iter()
-                .any(|group| group.contains(&american.as_str())),
+            has_synonyms: group.is_some(),
             spelling,
             synonym,
         };
@@ -1685,10 +1684,12 @@ fn compares_as_synonym(form_stems: usize, is_head: bool) -> bool {
 
 /// The first word of `word`'s synonym group, or `word` itself.
 fn synonym(word: &str) -> &str {
-    SYNONYMS
-        .iter()
-        .find(|group| group.contains(&word))
-        .map_or(word, |group| group[0])
+    synonym_group(word).map_or(word, |group| group[0])
+}
+
+/// The synonym group `word` is in, if any.
+fn synonym_group(word: &str) -> Option<&'static [&'static str]> {
+    SYNONYMS.iter().find(|group| group.contains(&word)).copied()
 }
 
 /// What a folded word is compared by strictly (`american` is its American
