@@ -35,7 +35,10 @@
 //!    other concepts' literal matches replaces them (longest, most specific
 //!    wins). At each place, a concept's best
 //!    reading that may stand beside the literal matches is its candidate,
-//!    unless a correct form's reading covers it and is a correct use.
+//!    unless a correct form's reading covers it and is a correct use. A
+//!    reading of a term that holds none of the words setting it apart from
+//!    a shorter term inside it ("community of shared fate", near the legacy
+//!    "community of common destiny" for mankind) names the shorter term.
 //!
 //! Every word of a document is looked up once; windows slide over the
 //! content words keeping per-concept tallies, so a window is only read as a
@@ -184,6 +187,12 @@ pub struct FuzzyIndex {
     /// Concept → one of its head nouns is too common to be tallied, so the
     /// window's head tally says nothing about it.
     untallied_head: Vec<bool>,
+    /// Concept → the concept whose preferred form lies inside its own
+    /// ("community with a shared future" inside "community with a shared
+    /// future for mankind"), with the stems of its correct forms that the
+    /// inner concept's correct forms lack ("mankind", "humanity"): a window
+    /// read as the outer term without any of them names the inner one.
+    inner_term: Vec<Option<(ConceptId, Vec<StemId>)>>,
     threshold: f32,
 }
 
@@ -469,6 +478,7 @@ impl FuzzyIndex {
             heads: Vec::new(),
             min_need: Vec::new(),
             untallied_head: Vec::new(),
+            inner_term: Vec::new(),
             strict_ids: HashMap::new(),
             known_prefixes: SYNONYMS
                 .iter()
@@ -527,6 +537,11 @@ impl FuzzyIndex {
                 correct_stems[forms[fuzzy.form].concept].extend(&fuzzy.stems);
             }
         }
+        for stems in &mut correct_stems {
+            stems.sort_unstable();
+            stems.dedup();
+        }
+        index.inner_term = inner_terms(&index, forms, &correct_stems);
         for fuzzy in &mut index.fuzzy_forms {
             let form = &forms[fuzzy.form];
             if form.kind == FormKind::Variant {
@@ -776,7 +791,6 @@ impl FuzzyIndex {
     }
 
     /// The normalized stem of a folded word, or `None` for function words.
-    #[cfg(test)]
     fn stem(&self, word: &str) -> Option<String> {
         (!is_stopword(word)).then(|| self.content_stem(&american(word)))
     }
@@ -1046,8 +1060,17 @@ impl FuzzyIndex {
                         && best.last <= r.last
                         && self.is_correct_use(&doc, r.first, r.last, fuzzy, read_as)
                 });
-                if !is_vetoed
-                    && !self.reads_as_correct(&doc, (first, last), forms, concept, read_as)
+                if is_vetoed || self.reads_as_correct(&doc, (first, last), forms, concept, read_as)
+                {
+                    continue;
+                }
+                let hit = Hit {
+                    concept: self.named_term(&doc, (first, last), concept),
+                    ..hit
+                };
+                if hit.concept == concept
+                    || (self.fits_literals(text, &hit, literals, cache)
+                        && !self.reads_as_correct(&doc, (first, last), forms, hit.concept, read_as))
                 {
                     candidates.push(hit);
                 }
@@ -1114,6 +1137,31 @@ impl FuzzyIndex {
         });
         // A stable sort merges the fuzzy hits into the sorted literal ones.
         hits.sort_by_key(|h| h.start);
+    }
+
+    /// The concept the words `first..=last`, read as a form of `concept`,
+    /// name: the innermost term inside it whose outer terms' distinguishing
+    /// words they all lack. "Community of shared destiny" near the legacy
+    /// "community of common destiny" (for mankind) names the generic
+    /// "community with a shared future", since it says nothing of mankind.
+    fn named_term(
+        &self,
+        doc: &Doc,
+        (first, last): (usize, usize),
+        concept: ConceptId,
+    ) -> ConceptId {
+        let mut named = concept;
+        while let Some((inner, distinguishing)) =
+            self.inner_term.get(named).and_then(Option::as_ref)
+            && !doc.words[first..=last].iter().any(|w| {
+                w.info
+                    .stem
+                    .is_some_and(|s| distinguishing.binary_search(&s).is_ok())
+            })
+        {
+            named = *inner;
+        }
+        named
     }
 
     /// Whether `span` holds, in order, the own words of one of `concept`'s
@@ -1461,6 +1509,59 @@ impl FuzzyIndex {
         }
         ((token_dice + char_dice) / 2.0) as f32
     }
+}
+
+/// Concept → the concept whose preferred form is the longest phrase inside
+/// its preferred form, with the stems of its correct forms (`correct_stems`,
+/// sorted) that the inner concept's preferred form lacks; see
+/// [`FuzzyIndex::named_term`]. The inner concept's other correct forms may
+/// hold the outer term's words ("General Secretary of the CPC Central
+/// Committee Xi Jinping" is a correct form of the name), so they do not
+/// count.
+fn inner_terms(
+    index: &FuzzyIndex,
+    forms: &[Form],
+    correct_stems: &[Vec<StemId>],
+) -> Vec<Option<(ConceptId, Vec<StemId>)>> {
+    let preferred: Vec<(ConceptId, FormId, Vec<&str>)> = forms
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.kind == FormKind::Preferred)
+        .map(|(id, f)| (f.concept, id, words(&f.folded).map(|(_, _, w)| w).collect()))
+        .collect();
+    let by_words: HashMap<&[&str], (ConceptId, FormId)> = preferred
+        .iter()
+        .map(|(concept, id, phrase)| (phrase.as_slice(), (*concept, *id)))
+        .collect();
+    let mut inner_term = vec![None; correct_stems.len()];
+    for (concept, _, own_words) in &preferred {
+        // Longest first: the nearest enclosing term.
+        let inner = (1..own_words.len()).rev().find_map(|len| {
+            own_words
+                .windows(len)
+                .find_map(|phrase| by_words.get(phrase).filter(|(c, _)| c != concept))
+        });
+        let Some(&(inner, inner_form)) = inner else {
+            continue;
+        };
+        // A one-word preferred form has no fuzzy form: its stem is all it has.
+        let inner_stems: Vec<StemId> = match index.by_form.get(&inner_form) {
+            Some(&at) => index.fuzzy_forms[at].stems.clone(),
+            None => words(&forms[inner_form].folded)
+                .filter_map(|(_, _, w)| index.stem(w))
+                .filter_map(|stem| index.stems.get(&stem).copied())
+                .collect(),
+        };
+        let distinguishing: Vec<StemId> = correct_stems[*concept]
+            .iter()
+            .copied()
+            .filter(|s| !inner_stems.contains(s))
+            .collect();
+        if !distinguishing.is_empty() {
+            inner_term[*concept] = Some((inner, distinguishing));
+        }
+    }
+    inner_term
 }
 
 /// The range of the sorted, disjoint `hits` that overlap `span`.

@@ -576,3 +576,36 @@ fn articles_do_not_make_a_correct_form_wrong() {
         ],
     );
 }
+
+#[test]
+fn a_reading_without_the_words_of_the_longer_term_names_the_term_inside_it() {
+    let rows = "\
+generic,community with a shared future,,sense of community of destiny,,,error
+mankind,community with a shared future for mankind,community with a shared future for humanity,community of common destiny [info] | community of human destiny,,,error
+core,CPC Central Committee with Comrade Xi Jinping at its core,,,,,error
+leader,Xi Jinping,General Secretary of the CPC Central Committee Xi Jinping | Comrade Xi Jinping,,,,error
+";
+    assert_cases_in(
+        rows,
+        &[
+            // Near the legacy "community of common destiny" of mankind's
+            // term, but nothing of mankind in it: the generic term.
+            (
+                "The China-Pakistan community of shared fate grows.",
+                &["generic:fuzzy:community of shared fate"],
+            ),
+            // With "humanity" it stays the longer term.
+            (
+                "A community of shared fate for humanity.",
+                &["mankind:fuzzy:community of shared fate for humanity"],
+            ),
+            // Only the inner term's preferred form counts as its words: the
+            // name's correct forms hold "CPC Central Committee" and
+            // "Comrade" too.
+            (
+                "Rally around the CPC Central Committee centred on Comrade Xi Jinping.",
+                &["core:fuzzy:CPC Central Committee centred on Comrade Xi Jinping"],
+            ),
+        ],
+    );
+}
