@@ -428,6 +428,9 @@ struct ReadAs<'a> {
     form: &'a FuzzyForm,
     /// The form is a listed wrong rendering.
     is_variant: bool,
+    /// The window's content words are the form's, in its order, up to
+    /// inflection: whatever else differs is function words.
+    is_whole: bool,
 }
 
 impl ReadAs<'_> {
@@ -442,7 +445,10 @@ impl ReadAs<'_> {
             return false;
         };
         if self.is_variant {
-            self.form.distinctive & bit(at) != 0
+            // A listed variant with other function words ("Xi Jinping New
+            // Era Socialism with Chinese Characteristics Thought") is that
+            // variant, not a sentence using "Xi Jinping Thought".
+            self.is_whole || self.form.distinctive & bit(at) != 0
         } else {
             f.stems.binary_search(&stem).is_err()
         }
@@ -1052,6 +1058,11 @@ impl FuzzyIndex {
                 let read_as = ReadAs {
                     form: best_form,
                     is_variant: forms[best_form.form].kind == FormKind::Variant,
+                    is_whole: doc.words[first..=last]
+                        .iter()
+                        .filter(|w| !w.info.is_stopword)
+                        .map(|w| w.info.strict)
+                        .eq(best_form.strict.iter().copied()),
                 };
                 let is_vetoed = readings.iter().any(|r| {
                     let fuzzy = &self.fuzzy_forms[r.fuzzy];

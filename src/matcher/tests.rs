@@ -609,3 +609,23 @@ leader,Xi Jinping,General Secretary of the CPC Central Committee Xi Jinping | Co
         ],
     );
 }
+
+#[test]
+fn a_listed_variant_with_other_function_words_is_no_sentence_using_a_short_form() {
+    assert_cases_in(
+        "thought,Xi Jinping Thought on Socialism with Chinese Characteristics for a New Era,Xi Jinping Thought,Xi Jinping's New Era Socialism with Chinese Characteristics Thought,,,error\n",
+        &[
+            // The variant's words in its order without "'s": the variant,
+            // though "Xi Jinping … Thought" holds the short form's words in
+            // order with others between.
+            (
+                "We study Xi Jinping New Era Socialism with Chinese Characteristics Thought daily.",
+                &[
+                    "thought:fuzzy:Xi Jinping New Era Socialism with Chinese Characteristics Thought",
+                ],
+            ),
+            // A sentence that uses the short form's words is still none.
+            ("Xi Jinping spoke of new thought.", &[]),
+        ],
+    );
+}
