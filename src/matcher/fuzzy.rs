@@ -104,6 +104,8 @@ const PREPOSITIONS: &[&str] = &["of", "with", "for", "in", "on", "to", "at", "fr
 #[derive(Debug, Clone)]
 struct FuzzyForm {
     form: FormId,
+    /// A listed wrong rendering.
+    is_variant: bool,
     /// Distinct content stems, sorted.
     stems: Vec<StemId>,
     /// Content stems in the form's word order.
@@ -661,6 +663,7 @@ impl FuzzyIndex {
             .collect();
         Some(FuzzyForm {
             form: id,
+            is_variant: form.kind == FormKind::Variant,
             stems,
             ordered,
             repeated,
@@ -1223,7 +1226,9 @@ impl FuzzyIndex {
 
     /// Whether `candidate` holds, outside `literal`, the hit it contains, a
     /// word of its form misspelt or swapped for a synonym ("Xi *Jingping*",
-    /// "ecological civilization *construction*").
+    /// "ecological civilization *construction*"), or whether it is, up to
+    /// function words, hyphens and inflection, a listed variant: "Secretary
+    /// General Xi Jinping" is "Secretary-General Xi Jinping".
     fn garbles_beside(
         &self,
         text: &str,
@@ -1240,6 +1245,14 @@ impl FuzzyIndex {
                 && (info.is_misspelling
                     || (info.has_synonyms && !fuzzy.strict.contains(&info.strict)))
         };
+        let is_listed = fuzzy.is_variant
+            && words(&text[candidate.start..candidate.end])
+                .filter(|(_, _, w)| !is_stopword(w))
+                .map(|(_, _, w)| cache.get(w).map_or(UNKNOWN, |info| info.strict))
+                .eq(fuzzy.strict.iter().copied());
+        if is_listed {
+            return true;
+        }
         let outside = [
             &text[candidate.start..literal.start],
             &text[literal.end..candidate.end],
@@ -1781,6 +1794,7 @@ const SYNONYMS: &[&[&str]] = &[
         "assembly",
     ],
     &["rural", "countryside"],
+    &["core", "nucleus"],
     &["ecological", "eco"],
 ];
 

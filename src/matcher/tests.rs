@@ -629,3 +629,36 @@ fn a_listed_variant_with_other_function_words_is_no_sentence_using_a_short_form(
         ],
     );
 }
+
+#[test]
+fn a_listed_variant_written_with_other_hyphens_beside_a_correct_short_form_is_a_finding() {
+    assert_cases_in(
+        "leader,Xi Jinping,General Secretary Xi Jinping | Xi,Secretary-General Xi Jinping,,,error\n",
+        &[
+            (
+                "Secretary General Xi Jinping spoke.",
+                &["leader:fuzzy:Secretary General Xi Jinping"],
+            ),
+            (
+                "Secretary-General Xi Jinping spoke.",
+                &["leader:variant:Secretary-General Xi Jinping"],
+            ),
+            // Not the variant's words: a title and the correct name.
+            (
+                "The general secretary Xi Jinping spoke.",
+                &["leader:accepted:general secretary Xi Jinping"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_form_word_swapped_for_its_usual_calque_is_read_as_the_form() {
+    assert_cases_in(
+        "core,CPC Central Committee with Comrade Xi Jinping at its core,CPC Central Committee with Comrade Xi Jinping as the core,,,,error\n",
+        &[(
+            "We rally around the Party Central Committee with Comrade Xi Jinping as the nucleus.",
+            &["core:fuzzy:Central Committee with Comrade Xi Jinping as the nucleus"],
+        )],
+    );
+}
