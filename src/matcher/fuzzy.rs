@@ -1049,7 +1049,7 @@ impl FuzzyIndex {
                         continue;
                     };
                     if best.is_none_or(|(_, b, _, _)| hit.score > b.score)
-                        && self.fits_literals(text, &hit, literals, cache)
+                        && self.fits_literals(text, forms, &hit, literals, cache)
                     {
                         best = Some((reading, hit, first, last));
                     }
@@ -1083,7 +1083,7 @@ impl FuzzyIndex {
                     ..hit
                 };
                 if hit.concept == concept
-                    || (self.fits_literals(text, &hit, literals, cache)
+                    || (self.fits_literals(text, forms, &hit, literals, cache)
                         && !self.reads_as_correct(&doc, (first, last), forms, hit.concept, read_as))
                 {
                     candidates.push(hit);
@@ -1209,6 +1209,7 @@ impl FuzzyIndex {
     fn fits_literals(
         &self,
         text: &str,
+        forms: &[Form],
         candidate: &Hit,
         literals: &[Hit],
         cache: &WordCache,
@@ -1219,7 +1220,7 @@ impl FuzzyIndex {
                 let is_own = h.concept == candidate.concept;
                 !(is_own && h.status.is_finding())
                     && strictly_contains(candidate, h)
-                    && self.may_replace(text, candidate, h, cache)
+                    && self.may_replace(text, forms, candidate, h, cache)
                     && (!is_own || self.garbles_beside(text, candidate, h, cache))
             })
     }
@@ -1271,10 +1272,20 @@ impl FuzzyIndex {
 
     /// Whether `candidate` may replace the literal hit `literal` it contains:
     /// only if the literal's words all belong to the candidate's form, the
-    /// candidate's extra words sit on the same side of them as in the form,
-    /// and the candidate is as close as a near-miss of a correct form must
-    /// be: overriding a listed reading needs more than a plain candidate.
-    fn may_replace(&self, text: &str, candidate: &Hit, literal: &Hit, cache: &WordCache) -> bool {
+    /// candidate's extra words sit on the same side of them as in the form
+    /// (or on the other side of a possessive turned round: "the diplomatic
+    /// ideology *of* the Supreme Leader" is "Supreme Leader*'s* diplomatic
+    /// thought"), and the candidate is as close as a near-miss of a correct
+    /// form must be: overriding a listed reading needs more than a plain
+    /// candidate.
+    fn may_replace(
+        &self,
+        text: &str,
+        forms: &[Form],
+        candidate: &Hit,
+        literal: &Hit,
+        cache: &WordCache,
+    ) -> bool {
         let Some(fuzzy) = self.fuzzy_form_of(candidate) else {
             return false;
         };
@@ -1308,7 +1319,26 @@ impl FuzzyIndex {
         };
         let form_before = fuzzy.ordered[..first].iter().any(|s| !inner.contains(s));
         let form_after = fuzzy.ordered[last + 1..].iter().any(|s| !inner.contains(s));
-        (!extra_before || form_before) && (!extra_after || form_after)
+        let same_sides = (!extra_before || form_before) && (!extra_after || form_after);
+        let turned_round = || {
+            let possessive = possessive_around(&forms[fuzzy.form].folded, |word| {
+                self.stem(word)
+                    .and_then(|stem| self.stems.get(&stem))
+                    .is_some_and(|stem| inner.contains(stem))
+            });
+            let in_text = possessive_around(&text[candidate.start..candidate.end], |word| {
+                cache
+                    .get(word)
+                    .and_then(|info| info.stem)
+                    .is_some_and(|stem| inner.contains(&stem))
+            });
+            matches!(
+                (possessive, in_text),
+                (Some(Possessive::Owner), Some(Possessive::Of))
+                    | (Some(Possessive::Of), Some(Possessive::Owner))
+            )
+        };
+        same_sides || (extra_before != extra_after && turned_round())
     }
 
     /// Reads the window that starts at token `at` as the form `fuzzy`: `None`
@@ -1586,6 +1616,28 @@ fn inner_terms(
         }
     }
     inner_term
+}
+
+/// How a phrase's words that `is_inner` holds stand to the rest of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Possessive {
+    /// They own it: "Supreme Leader*'s* diplomatic thought".
+    Owner,
+    /// It is *of* them: "diplomatic thought *of* the Supreme Leader".
+    Of,
+}
+
+/// Whether the run of words of `phrase` that `is_inner` holds is followed by
+/// a possessive "'s" or preceded by "of" (an article between allowed).
+fn possessive_around(phrase: &str, is_inner: impl Fn(&str) -> bool) -> Option<Possessive> {
+    let words: Vec<&str> = words(phrase).map(|(_, _, w)| w).collect();
+    let first = words.iter().position(|w| is_inner(w))?;
+    let last = words.iter().rposition(|w| is_inner(w))?;
+    if words.get(last + 1) == Some(&"s") {
+        return Some(Possessive::Owner);
+    }
+    let before = words[..first].iter().rev().find(|w| !is_article(w));
+    (before == Some(&"of")).then_some(Possessive::Of)
 }
 
 /// The range of the sorted, disjoint `hits` that overlap `span`.

@@ -662,3 +662,24 @@ fn a_form_word_swapped_for_its_usual_calque_is_read_as_the_form() {
         )],
     );
 }
+
+#[test]
+fn a_possessive_turned_round_keeps_the_words_on_their_side() {
+    assert_cases_in(
+        "thought,Xi Jinping Thought on Diplomacy,,Supreme Leader's diplomatic thought,,,error\nleader,Xi Jinping,,Supreme Leader,,,error\n",
+        &[
+            // "X's Y" written "Y of X": the longer reading replaces the
+            // name's listed variant.
+            (
+                "He praised the diplomatic ideology of the Supreme Leader today.",
+                &["thought:fuzzy:diplomatic ideology of the Supreme Leader"],
+            ),
+            // The same words on the other side, joined otherwise: not the
+            // term turned round, so the listed name stays.
+            (
+                "Diplomatic ideology by the Supreme Leader.",
+                &["leader:variant:Supreme Leader"],
+            ),
+        ],
+    );
+}
