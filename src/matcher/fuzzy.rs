@@ -89,12 +89,15 @@ const WINDOW_SLACK: usize = 3;
 /// A comma ends a clause too, unless the form is a list with commas.
 const PUNCTUATION: [char; 7] = ['.', ';', ':', '!', '?', '(', ')'];
 
-/// Words that carry no meaning of their own in a term.
+/// Words that carry no meaning of their own in a term. Negations and
+/// contrasts count among them: they name nothing, so "but it is not the
+/// same" is no window of "harmony but not sameness", while a term with one
+/// swapped ("harmony *with* uniformity") differs in a function word.
 const STOPWORDS: &[&str] = &[
     "a", "an", "the", "of", "for", "with", "to", "in", "on", "at", "by", "from", "and", "or", "as",
     "is", "are", "be", "its", "it", "this", "that", "these", "those", "our", "my", "their", "his",
     "her", "s", "which", "who", "all", "should", "must", "will", "shall", "would", "can", "into",
-    "than", "so", "such",
+    "than", "so", "such", "not", "no", "without", "but", "yet", "rather",
 ];
 
 /// Prepositions after a head noun: "community *of* …" has its head first.
@@ -112,6 +115,9 @@ struct FuzzyForm {
     ordered: Vec<StemId>,
     /// The stems the form holds more than once, as bits (see [`bit`]).
     repeated: u64,
+    /// The stems that are numerals, as bits like `repeated`: "one of the
+    /// five" holds two words of "five-in-one" and nothing of the term.
+    numerals: u64,
     /// For a listed variant, its stems that no correct form of its concept
     /// has, as bits like `repeated`: what makes it wrong. A window without
     /// any of them is not a near-miss of the variant ("general secretary of
@@ -638,6 +644,14 @@ impl FuzzyIndex {
             })
             .collect();
         let need = 2.max((stems.len() * 3).div_ceil(5));
+        let mut numerals = 0u64;
+        for (word, stem) in spelt.iter().zip(&ordered) {
+            if is_numeral(word)
+                && let Ok(at) = stems.binary_search(stem)
+            {
+                numerals |= bit(at);
+            }
+        }
         let mut repeated = 0u64;
         for (i, stem) in ordered.iter().enumerate() {
             if ordered[..i].contains(stem)
@@ -667,6 +681,7 @@ impl FuzzyIndex {
             stems,
             ordered,
             repeated,
+            numerals,
             distinctive: 0,
             strict,
             sequence,
@@ -874,7 +889,7 @@ impl FuzzyIndex {
             return None;
         }
         let word = american;
-        let edits = if word.len() >= 8 { 2 } else { 1 };
+        let edits = if word.len() >= 10 { 2 } else { 1 };
         let prefix = near_prefix(word)?;
         (word.len() - edits..=word.len() + edits)
             .filter_map(|len| self.near.get(&(prefix, len)))
@@ -1385,7 +1400,10 @@ impl FuzzyIndex {
             }
         }
         let head_bit = fuzzy.stems.binary_search(&fuzzy.head).map_or(0, bit);
-        if (seen.count_ones() as usize) < fuzzy.need || seen & head_bit == 0 {
+        if (seen.count_ones() as usize) < fuzzy.need
+            || seen & head_bit == 0
+            || seen & !fuzzy.numerals == 0
+        {
             return None;
         }
         let mut reading = Reading {
@@ -1397,6 +1415,15 @@ impl FuzzyIndex {
         let form = &forms[fuzzy.form];
         if form.kind == FormKind::Variant
             && !holds_what_makes_it_wrong(fuzzy, seen, || doc.content_words(first.word, last.word))
+        {
+            return Some(reading);
+        }
+        // Two words of a correct form the other way round are mostly
+        // ordinary English ("a detached state from the HEAD" is not "head
+        // of state"); three or more reordered still name the term.
+        if form.kind != FormKind::Variant
+            && fuzzy.ordered.len() == 2
+            && !self.in_form_order(doc, first.word, last.word, fuzzy)
         {
             return Some(reading);
         }
@@ -1482,6 +1509,17 @@ impl FuzzyIndex {
         };
         reading.hit = Some((hit, start.word, end.word));
         Some(reading)
+    }
+
+    /// Whether the form's stems that the words `first..=last` hold come in
+    /// the form's order.
+    fn in_form_order(&self, doc: &Doc, first: usize, last: usize, fuzzy: &FuzzyForm) -> bool {
+        let mut order = fuzzy.ordered.iter();
+        doc.words[first..=last]
+            .iter()
+            .filter_map(|w| w.info.stem)
+            .filter(|s| fuzzy.ordered.contains(s))
+            .all(|s| order.any(|&o| o == s))
     }
 
     /// Similarity of the words `first..=last` to a form, in 0..=1: the mean
@@ -1694,6 +1732,16 @@ fn is_conjunction(word: &str) -> bool {
 
 fn is_article(word: &str) -> bool {
     matches!(word, "a" | "an" | "the")
+}
+
+/// Whether a content word is a number: too common to make a window a term
+/// on its own.
+fn is_numeral(word: &str) -> bool {
+    const NUMERALS: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "hundred",
+        "thousand", "first", "second", "third",
+    ];
+    NUMERALS.contains(&word) || word.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn is_stopword(word: &str) -> bool {

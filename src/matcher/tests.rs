@@ -527,7 +527,7 @@ fn a_long_correct_formulation_abridged_is_no_near_miss() {
             (
                 "There is no iron law that dictates a rising power will inevitably seek hegemony.",
                 &[
-                    "hegemony:fuzzy:no iron law that dictates a rising power will inevitably seek hegemony",
+                    "hegemony:fuzzy:iron law that dictates a rising power will inevitably seek hegemony",
                 ],
             ),
         ],
@@ -679,6 +679,44 @@ fn a_possessive_turned_round_keeps_the_words_on_their_side() {
             (
                 "Diplomatic ideology by the Supreme Leader.",
                 &["leader:variant:Supreme Leader"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn ordinary_english_sharing_weak_words_with_a_term_is_no_finding() {
+    assert_cases_in(
+        "\
+five,Five-sphere Integrated Plan,,five-in-one overall layout | Five-in-One [warning],,,warning
+harmony,harmony without uniformity,harmony in diversity,harmony but not sameness,,,warning
+partners,\"partnership, not alliance\",,partnership without alignment,,,warning
+prosperity,common prosperity,,,,,warning
+head,head-of-state diplomacy,head of state,head of state diplomacy,,,info
+",
+        &[
+            // Numbers alone are no term.
+            ("This is one of the five rules.", &[]),
+            // Nor are negations.
+            ("The value changes, but it is not the same.", &[]),
+            ("Fields keep their alignment without padding.", &[]),
+            // "property" is an English word two edits from "prosperity":
+            // too short to be read as its misspelling.
+            ("Each object has a common property.", &[]),
+            // Two words of a correct form the other way round.
+            (
+                "You may rescue a lost detached state from the HEAD reflog.",
+                &[],
+            ),
+            // The terms themselves, garbled, still are: a negation is a
+            // function word, and swapping it is a slip.
+            (
+                "They pursue harmony with uniformity.",
+                &["harmony:fuzzy:harmony with uniformity"],
+            ),
+            (
+                "The goal is common prosprity.",
+                &["prosperity:fuzzy:common prosprity"],
             ),
         ],
     );
