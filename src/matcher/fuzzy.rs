@@ -74,6 +74,11 @@ const CORRECT_FORM_MARGIN: f32 = 0.12;
 /// term, not the generic "shared future community" and two more words.
 const LONGER_READING_MARGIN: f32 = 0.05;
 
+/// Forms a concept needs before the stems they all share are taken as
+/// what names it (see `FuzzyForm::core`): with fewer, a form's every word
+/// would be required.
+const MIN_FORMS_FOR_CORE: usize = 3;
+
 /// Words shorter than this are never read as a near spelling of a form
 /// word: "county" is not "country".
 const NEAR_MIN_LEN: usize = 7;
@@ -118,6 +123,12 @@ struct FuzzyForm {
     /// The stems that are numerals, as bits like `repeated`: "one of the
     /// five" holds two words of "five-in-one" and nothing of the term.
     numerals: u64,
+    /// The stems every form of its concept has, when it has three forms or
+    /// more, as bits like `repeated`: what names the concept, of which a
+    /// window must hold most ("human community faces common" lacks the
+    /// health of "community of common health for mankind"; "international
+    /// influence, appeal and moulding power" has all but "shape").
+    core: u64,
     /// For a listed variant, its stems that no correct form of its concept
     /// has, as bits like `repeated`: what makes it wrong. A window without
     /// any of them is not a near-miss of the variant ("general secretary of
@@ -555,6 +566,23 @@ impl FuzzyIndex {
             stems.sort_unstable();
             stems.dedup();
         }
+        for forms_of in &index.forms_of {
+            if forms_of.len() < MIN_FORMS_FOR_CORE {
+                continue;
+            }
+            let mut core = index.fuzzy_forms[forms_of[0]].stems.clone();
+            for &f in &forms_of[1..] {
+                core.retain(|s| index.fuzzy_forms[f].stems.binary_search(s).is_ok());
+            }
+            for &f in forms_of {
+                let fuzzy = &mut index.fuzzy_forms[f];
+                for (at, stem) in fuzzy.stems.iter().enumerate() {
+                    if core.contains(stem) {
+                        fuzzy.core |= bit(at);
+                    }
+                }
+            }
+        }
         index.inner_term = inner_terms(&index, forms, &correct_stems);
         for fuzzy in &mut index.fuzzy_forms {
             let form = &forms[fuzzy.form];
@@ -682,6 +710,7 @@ impl FuzzyIndex {
             ordered,
             repeated,
             numerals,
+            core: 0,
             distinctive: 0,
             strict,
             sequence,
@@ -755,10 +784,19 @@ impl FuzzyIndex {
         };
         let mut window = content();
         let in_order = f.strict.iter().all(|&stem| window.any(|s| s == stem));
+        // A copula the form lacks makes the words a clause, not the term
+        // with a function word swapped: "partnership is not an alliance".
+        let is_clause = || {
+            span.iter().any(|w| {
+                matches!(&doc.text[w.start..w.end], "is" | "are" | "be")
+                    && !f.sequence.contains(&w.info.strict)
+            })
+        };
         let has_other_content = span
             .iter()
             .filter(|w| !w.info.is_stopword && !claimed(w))
-            .any(|w| !f.strict.contains(&w.info.strict));
+            .any(|w| !f.strict.contains(&w.info.strict))
+            || is_clause();
         let is_short_form = f
             .sequence
             .windows(sequence().count().max(1))
@@ -1403,6 +1441,7 @@ impl FuzzyIndex {
         if (seen.count_ones() as usize) < fuzzy.need
             || seen & head_bit == 0
             || seen & !fuzzy.numerals == 0
+            || (fuzzy.core != 0 && 2 * (seen & fuzzy.core).count_ones() <= fuzzy.core.count_ones())
         {
             return None;
         }

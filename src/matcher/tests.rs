@@ -721,3 +721,29 @@ head,head-of-state diplomacy,head of state,head of state diplomacy,,,info
         ],
     );
 }
+
+#[test]
+fn a_clause_or_a_window_without_what_names_the_concept_is_no_finding() {
+    assert_cases_in(
+        "\
+partners,\"partnership, not alliance\",,partnership without alignment,,,error
+health,global community of health for all,,community of health for mankind | community of common health for mankind | community of human health,,,error
+",
+        &[
+            // A copula makes the words a clause.
+            ("The partnership is not an alliance, officials said.", &[]),
+            // The term with a function word swapped still is a finding.
+            (
+                "We seek partnership, no alliance.",
+                &["partners:fuzzy:partnership, no alliance"],
+            ),
+            // Every health form has "health" and "community": a window with
+            // only one of them names no health concept.
+            ("The human community faces common threats.", &[]),
+            (
+                "A community of common healthy for mankind.",
+                &["health:fuzzy:community of common healthy for mankind"],
+            ),
+        ],
+    );
+}
