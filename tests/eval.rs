@@ -38,3 +38,23 @@ fn precision_and_recall_stay_above_their_floors() {
         );
     }
 }
+
+/// Ordinary English that shares words with the bundled glossary's terms
+/// (news, manuals, business prose; written for this test) gets no finding:
+/// numbers, negations, a clause, two words reversed, an English word two
+/// edits from a form word, a window without what names the concept.
+#[test]
+fn ordinary_english_gets_no_finding() {
+    let run = run_in(
+        &root(),
+        &[
+            "check",
+            "--format",
+            "short",
+            "tests/fixtures/plain/ordinary_english.txt",
+        ],
+        None,
+    );
+    assert_eq!(run.code, 0, "findings:\n{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.trim().is_empty(), "findings:\n{}", run.stdout);
+}
