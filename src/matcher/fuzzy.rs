@@ -209,8 +209,9 @@ pub struct FuzzyIndex {
     /// Concept → the concept whose preferred form lies inside its own
     /// ("community with a shared future" inside "community with a shared
     /// future for mankind"), with the stems of its correct forms that the
-    /// inner concept's correct forms lack ("mankind", "humanity"): a window
-    /// read as the outer term without any of them names the inner one.
+    /// inner concept's preferred form lacks ("mankind", "humanity"): a
+    /// window read as the outer term without any of them names the inner
+    /// one (see [`inner_terms`]).
     inner_term: Vec<Option<(ConceptId, Vec<StemId>)>>,
     threshold: f32,
 }
@@ -1666,7 +1667,7 @@ fn inner_terms(
         .collect();
     let mut inner_term = vec![None; correct_stems.len()];
     for (concept, _, own_words) in &preferred {
-        // Longest first: the nearest enclosing term.
+        // Longest first: the term this one most nearly extends.
         let inner = (1..own_words.len()).rev().find_map(|len| {
             own_words
                 .windows(len)
