@@ -446,8 +446,6 @@ impl Doc<'_> {
 #[derive(Debug, Clone, Copy)]
 struct ReadAs<'a> {
     form: &'a FuzzyForm,
-    /// The form is a listed wrong rendering.
-    is_variant: bool,
     /// The window's content words are the form's, in its order, up to
     /// inflection: whatever else differs is function words.
     is_whole: bool,
@@ -464,7 +462,7 @@ impl ReadAs<'_> {
         let Ok(at) = self.form.stems.binary_search(&stem) else {
             return false;
         };
-        if self.is_variant {
+        if self.form.is_variant {
             // A listed variant with other function words ("Xi Jinping New
             // Era Socialism with Chinese Characteristics Thought") is that
             // variant, not a sentence using "Xi Jinping Thought".
@@ -590,7 +588,7 @@ impl FuzzyIndex {
             if form.kind == FormKind::Variant {
                 let correct = &correct_stems[form.concept];
                 for (at, stem) in fuzzy.stems.iter().enumerate() {
-                    if !correct.contains(stem) {
+                    if correct.binary_search(stem).is_err() {
                         fuzzy.distinctive |= bit(at);
                     }
                 }
@@ -1103,7 +1101,7 @@ impl FuzzyIndex {
                         continue;
                     };
                     if best.is_none_or(|(_, b, _, _)| hit.score > b.score)
-                        && self.fits_literals(text, forms, &hit, literals, cache)
+                        && self.fits_literals(text, &hit, literals, cache)
                     {
                         best = Some((reading, hit, first, last));
                     }
@@ -1114,7 +1112,6 @@ impl FuzzyIndex {
                 let best_form = &self.fuzzy_forms[best.fuzzy];
                 let read_as = ReadAs {
                     form: best_form,
-                    is_variant: forms[best_form.form].kind == FormKind::Variant,
                     is_whole: doc.words[first..=last]
                         .iter()
                         .filter(|w| !w.info.is_stopword)
@@ -1137,7 +1134,7 @@ impl FuzzyIndex {
                     ..hit
                 };
                 if hit.concept == concept
-                    || (self.fits_literals(text, forms, &hit, literals, cache)
+                    || (self.fits_literals(text, &hit, literals, cache)
                         && !self.reads_as_correct(&doc, (first, last), forms, hit.concept, read_as))
                 {
                     candidates.push(hit);
@@ -1263,7 +1260,6 @@ impl FuzzyIndex {
     fn fits_literals(
         &self,
         text: &str,
-        forms: &[Form],
         candidate: &Hit,
         literals: &[Hit],
         cache: &WordCache,
@@ -1274,7 +1270,7 @@ impl FuzzyIndex {
                 let is_own = h.concept == candidate.concept;
                 !(is_own && h.status.is_finding())
                     && strictly_contains(candidate, h)
-                    && self.may_replace(text, forms, candidate, h, cache)
+                    && self.may_replace(text, candidate, h, cache)
                     && (!is_own || self.garbles_beside(text, candidate, h, cache))
             })
     }
@@ -1332,14 +1328,7 @@ impl FuzzyIndex {
     /// thought"), and the candidate is as close as a near-miss of a correct
     /// form must be: overriding a listed reading needs more than a plain
     /// candidate.
-    fn may_replace(
-        &self,
-        text: &str,
-        forms: &[Form],
-        candidate: &Hit,
-        literal: &Hit,
-        cache: &WordCache,
-    ) -> bool {
+    fn may_replace(&self, text: &str, candidate: &Hit, literal: &Hit, cache: &WordCache) -> bool {
         let Some(fuzzy) = self.fuzzy_form_of(candidate) else {
             return false;
         };
@@ -1375,11 +1364,7 @@ impl FuzzyIndex {
         let form_after = fuzzy.ordered[last + 1..].iter().any(|s| !inner.contains(s));
         let same_sides = (!extra_before || form_before) && (!extra_after || form_after);
         let turned_round = || {
-            let possessive = possessive_around(&forms[fuzzy.form].folded, |word| {
-                self.stem(word)
-                    .and_then(|stem| self.stems.get(&stem))
-                    .is_some_and(|stem| inner.contains(stem))
-            });
+            let possessive = self.form_possessive(fuzzy, first, last);
             let in_text = possessive_around(&text[candidate.start..candidate.end], |word| {
                 cache
                     .get(word)
@@ -1393,6 +1378,32 @@ impl FuzzyIndex {
             )
         };
         same_sides || (extra_before != extra_after && turned_round())
+    }
+
+    /// How the form's content words `first..=last` (indices into
+    /// `ordered`) stand to the rest of it, read off its word sequence
+    /// (articles are not in it; see [`possessive_around`] for text).
+    fn form_possessive(&self, fuzzy: &FuzzyForm, first: usize, last: usize) -> Option<Possessive> {
+        let key = |word: &str| self.strict_ids.get(word).copied();
+        // The sequence's content words are `strict`'s entries in turn; a
+        // function word's key is never a content word's.
+        let (mut from, mut to, mut content) = (None, None, 0);
+        for (at, &k) in fuzzy.sequence.iter().enumerate() {
+            if fuzzy.strict.get(content) == Some(&k) {
+                from = from.or((content == first).then_some(at));
+                to = to.or((content == last).then_some(at));
+                content += 1;
+            }
+        }
+        let (from, to) = (from?, to?);
+        if key("s").is_some() && fuzzy.sequence.get(to + 1).copied() == key("s") {
+            return Some(Possessive::Owner);
+        }
+        let before = from
+            .checked_sub(1)
+            .and_then(|at| fuzzy.sequence.get(at))
+            .copied();
+        (key("of").is_some() && before == key("of")).then_some(Possessive::Of)
     }
 
     /// Reads the window that starts at token `at` as the form `fuzzy`: `None`
