@@ -90,6 +90,10 @@ const ABRIDGED_MIN_CONTENT_WORDS: usize = 6;
 /// Extra words a candidate window may hold beyond the form's own length.
 const WINDOW_SLACK: usize = 3;
 
+/// Letters a word shares with the start of a form word when it is read as a
+/// derivation of it (relation/relationship, develop/developmental).
+const DERIVATION_PREFIX: usize = 4;
+
 /// Characters a term never straddles: clause and sentence boundaries.
 /// A comma ends a clause too, unless the form is a list with commas.
 const PUNCTUATION: [char; 7] = ['.', ';', ':', '!', '?', '(', ')'];
@@ -1478,6 +1482,9 @@ impl FuzzyIndex {
         {
             return Some(reading);
         }
+        if self.goes_on_as_other_phrase(doc, last.word, fuzzy, seen, form) {
+            return Some(reading);
+        }
         let needed = match form.kind {
             FormKind::Variant => self.threshold,
             FormKind::Preferred | FormKind::Accepted => self.threshold + CORRECT_FORM_MARGIN,
@@ -1560,6 +1567,49 @@ impl FuzzyIndex {
         };
         reading.hit = Some((hit, start.word, end.word));
         Some(reading)
+    }
+
+    /// Whether the window, which lacks the form's last content word, is
+    /// cut from a phrase that goes on at once with a content word the term
+    /// does not have where the form goes on with its own: "a community of
+    /// shared *interests*" is another phrase, not "community with a shared
+    /// future" with its last word dropped. A word that begins like the
+    /// form's last one is a derivation of it, not another noun ("new kind
+    /// of international *relationship*").
+    fn goes_on_as_other_phrase(
+        &self,
+        doc: &Doc,
+        last: usize,
+        fuzzy: &FuzzyForm,
+        seen: u64,
+        form: &Form,
+    ) -> bool {
+        let Some(final_stem) = fuzzy.ordered.last() else {
+            return false;
+        };
+        let final_bit = fuzzy.stems.binary_search(final_stem).map_or(0, bit);
+        let Some(next) = doc.words.get(last + 1) else {
+            return false;
+        };
+        if seen & final_bit != 0 || next.info.is_stopword {
+            return false;
+        }
+        let gap = &doc.text[doc.words[last].end..next.start];
+        let next_word = &doc.text[next.start..next.end];
+        let final_word = words(&form.folded).last().map_or("", |(_, _, w)| w);
+        let is_derivation =
+            next_word.get(..DERIVATION_PREFIX) == final_word.get(..DERIVATION_PREFIX);
+        let vocabulary = self
+            .vocabulary
+            .get(form.concept)
+            .map_or(&[][..], Vec::as_slice);
+        gap.bytes().all(|b| b == b' ' || b == b'-')
+            && next_word.starts_with(|c: char| c.is_alphabetic())
+            && !is_derivation
+            && next
+                .info
+                .stem
+                .is_none_or(|stem| vocabulary.binary_search(&stem).is_err())
     }
 
     /// Whether the form's stems that the words `first..=last` hold come in

@@ -747,3 +747,29 @@ health,global community of health for all,,community of health for mankind | com
         ],
     );
 }
+
+#[test]
+fn a_window_cut_from_a_phrase_that_goes_on_otherwise_is_no_finding() {
+    assert_cases_in(
+        "\
+shared,community with a shared future,community of shared future | building a community with a shared future,,,,error
+relations,new type of international relations,,new model of international relations [info] | new kind of international relations,,,warning
+",
+        &[
+            // The phrase goes on with a noun of its own where the form has
+            // "future" and "relations".
+            ("They call for the building of a community of shared interests.", &[]),
+            ("Building a new model for international cooperation.", &[]),
+            // A derivation of the form's last word is no other noun.
+            (
+                "A new kind of international relationship.",
+                &["relations:fuzzy:new kind of international"],
+            ),
+            // Nor is a phrase with the form's last word in it.
+            (
+                "They build new types of internatonal relations.",
+                &["relations:fuzzy:new types of internatonal relations"],
+            ),
+        ],
+    );
+}
