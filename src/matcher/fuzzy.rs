@@ -90,6 +90,10 @@ const ABRIDGED_MIN_CONTENT_WORDS: usize = 6;
 /// Extra words a candidate window may hold beyond the form's own length.
 const WINDOW_SLACK: usize = 3;
 
+/// The shortest form word that two words of a text written together are
+/// read as (see [`FuzzyIndex::joined_stem`]).
+const JOINED_MIN_LEN: usize = 5;
+
 /// Letters a word shares with the start of a form word when it is read as a
 /// derivation of it (relation/relationship, develop/developmental).
 const DERIVATION_PREFIX: usize = 4;
@@ -198,6 +202,13 @@ pub struct FuzzyIndex {
     /// stemmed at all. Most words of a text are such words, and stemming
     /// was most of a cold lookup's cost.
     known_prefixes: rustc_hash::FxHashSet<[u8; 3]>,
+    /// The forms' content words of [`JOINED_MIN_LEN`] letters or more, with
+    /// their stems: what two words of a text written together may be ("Xi
+    /// Jin Ping" is "Xi Jinping" split; see [`FuzzyIndex::joined_stem`]).
+    joined: rustc_hash::FxHashMap<Box<str>, StemId>,
+    /// The beginnings of `joined`'s words, three letters long or more: a
+    /// word of the text that is none of them starts no joined word.
+    joined_starts: rustc_hash::FxHashSet<Box<str>>,
     /// Concept → every content stem of its forms, sorted.
     vocabulary: Vec<Vec<StemId>>,
     /// Stem → concepts with a form whose head noun it is (capped like
@@ -254,6 +265,8 @@ pub struct Scratch {
     readings: Vec<Reading>,
     /// Buffers of [`FuzzyIndex::similarity`].
     similarity: SimilarityBuffers,
+    /// Two words written together, for [`FuzzyIndex::joined_stem`].
+    joined: String,
 }
 
 /// What the window at an anchor holds, kept up to date as the window slides
@@ -356,6 +369,10 @@ struct WordInfo {
     is_misspelling: bool,
     /// It is in a synonym group (see [`SYNONYMS`]).
     has_synonyms: bool,
+    /// Neither a form word nor a function word, but the beginning of a
+    /// form word that it may spell together with the next word (see
+    /// [`FuzzyIndex::joined_stem`]).
+    starts_joined: bool,
     /// Index of its American spelling in [`Scratch::spellings`], or
     /// [`UNKNOWN`] when it is spelt the same.
     spelling: u32,
@@ -513,6 +530,8 @@ impl FuzzyIndex {
                 .flat_map(|group| group.iter())
                 .filter_map(|word| prefix(word))
                 .collect(),
+            joined: rustc_hash::FxHashMap::default(),
+            joined_starts: rustc_hash::FxHashSet::default(),
             max_reach: 0,
             threshold,
         };
@@ -662,6 +681,12 @@ impl FuzzyIndex {
         }
         for (word, &stem) in spelt.iter().zip(&ordered) {
             self.remember_spelling(word, stem);
+            if word.len() >= JOINED_MIN_LEN && word.is_ascii() {
+                self.joined.insert(word.as_str().into(), stem);
+                for end in 3..word.len() - 1 {
+                    self.joined_starts.insert(word[..end].into());
+                }
+            }
         }
         let as_synonyms: Vec<&str> = spelt
             .iter()
@@ -914,6 +939,7 @@ impl FuzzyIndex {
             is_article: is_article(word),
             is_misspelling,
             has_synonyms: group.is_some(),
+            starts_joined: !is_stopword && stem.is_none() && self.joined_starts.contains(word),
             spelling,
             synonym,
         };
@@ -941,6 +967,29 @@ impl FuzzyIndex {
             .map(|(_, stem)| stem)
     }
 
+    /// The stem of the form word that two neighbouring words of a text spell
+    /// written together, when neither is a form word or a function word
+    /// itself: machine translation splits names ("Xi Jin Ping") and
+    /// compounds. `buffer` holds the joined word.
+    fn joined_stem(
+        &self,
+        (first, first_info): (&str, &WordInfo),
+        (second, second_info): (&str, &WordInfo),
+        buffer: &mut String,
+    ) -> Option<StemId> {
+        if !first_info.starts_joined
+            || second_info.stem.is_some()
+            || second_info.is_stopword
+            || !second.bytes().all(|b| b.is_ascii_alphabetic())
+        {
+            return None;
+        }
+        buffer.clear();
+        buffer.push_str(first);
+        buffer.push_str(second);
+        self.joined.get(buffer.as_str()).copied()
+    }
+
     /// Splits `text` into `scratch.words` and `scratch.tokens`; a gap that
     /// holds clause punctuation or one of `breaks` starts a new clause.
     fn read_words(&self, text: &str, breaks: &[u32], scratch: &mut Scratch) {
@@ -950,6 +999,7 @@ impl FuzzyIndex {
             words: all,
             tokens,
             similarity,
+            joined,
             ..
         } = scratch;
         if cache.len() >= MAX_CACHED_WORDS {
@@ -963,7 +1013,7 @@ impl FuzzyIndex {
         tokens.clear();
         let (mut clause, mut commas, mut conjunctions, mut gap_start) = (0, 0, 0, 0);
         let mut breaks = breaks.iter().map(|&b| b as usize).peekable();
-        for (index, (start, end, w)) in words(text).enumerate() {
+        for (start, end, w) in words(text) {
             let mut is_break = false;
             while let Some(b) = breaks.next_if(|&b| b < start) {
                 is_break |= b >= gap_start;
@@ -976,6 +1026,35 @@ impl FuzzyIndex {
             }
             gap_start = end;
             let info = self.lookup(w, cache, spellings);
+            // Two words written apart that spell a form word together are
+            // that word, misspelt.
+            let last_word = all.len().wrapping_sub(1);
+            if !is_break
+                && matches!(gap, b" " | b"-")
+                && let Some(previous) = all.last_mut()
+                && previous.info.starts_joined
+                && let Some(stem) = self.joined_stem(
+                    (&text[previous.start..previous.end], &previous.info),
+                    (w, &info),
+                    joined,
+                )
+            {
+                previous.end = end;
+                previous.info = WordInfo {
+                    stem: Some(stem),
+                    strict: UNKNOWN,
+                    is_misspelling: true,
+                    starts_joined: false,
+                    ..info
+                };
+                tokens.push(Token {
+                    word: last_word,
+                    stem,
+                    start: previous.start,
+                    end,
+                });
+                continue;
+            }
             all.push(Word {
                 start,
                 end,
@@ -987,7 +1066,7 @@ impl FuzzyIndex {
             conjunctions += u32::from(info.is_conjunction);
             if let Some(stem) = info.stem {
                 tokens.push(Token {
-                    word: index,
+                    word: all.len() - 1,
                     stem,
                     start,
                     end,
@@ -1022,6 +1101,7 @@ impl FuzzyIndex {
             window,
             readings,
             similarity,
+            ..
         } = scratch;
         candidates.clear();
         let literals = &hits[..];
@@ -1312,9 +1392,26 @@ impl FuzzyIndex {
             &text[candidate.start..literal.start],
             &text[literal.end..candidate.end],
         ];
-        outside
-            .iter()
-            .any(|part| words(part).any(|(_, _, w)| cache.get(w).is_some_and(garbles)))
+        let mut buffer = String::new();
+        let mut is_joined_garble = |part: &str| {
+            let mut previous: Option<(usize, &str)> = None;
+            words(part).any(|(start, end, w)| {
+                let joined = previous.and_then(|(previous_end, p)| {
+                    let gap = &part[previous_end..start];
+                    let (Some(a), Some(b)) = (cache.get(p), cache.get(w)) else {
+                        return None;
+                    };
+                    matches!(gap, " " | "-")
+                        .then(|| self.joined_stem((p, a), (w, b), &mut buffer))
+                        .flatten()
+                });
+                previous = Some((end, w));
+                joined.is_some_and(|stem| fuzzy.stems.binary_search(&stem).is_ok())
+            })
+        };
+        outside.iter().any(|part| {
+            words(part).any(|(_, _, w)| cache.get(w).is_some_and(garbles)) || is_joined_garble(part)
+        })
     }
 
     /// The fuzzy form a fuzzy hit is nearest to.

@@ -773,3 +773,21 @@ relations,new type of international relations,,new model of international relati
         ],
     );
 }
+
+#[test]
+fn a_form_word_split_in_two_is_that_word_misspelt() {
+    assert_cases(
+        &matcher(),
+        &[
+            (
+                "President Xi Jin Ping spoke.",
+                &["leader:fuzzy:President Xi Jin Ping"],
+            ),
+            ("Xi Jin-ping spoke.", &["leader:fuzzy:Xi Jin-ping"]),
+            // Two words that spell no form word together are left alone.
+            ("Xi Jin Hua spoke.", &["leader:accepted:Xi"]),
+            // Across a sentence they are two words.
+            ("It was Xi Jin. Ping followed.", &["leader:accepted:Xi"]),
+        ],
+    );
+}
