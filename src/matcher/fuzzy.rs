@@ -105,12 +105,14 @@ const PUNCTUATION: [char; 7] = ['.', ';', ':', '!', '?', '(', ')'];
 /// Words that carry no meaning of their own in a term. Negations and
 /// contrasts count among them: they name nothing, so "but it is not the
 /// same" is no window of "harmony but not sameness", while a term with one
-/// swapped ("harmony *with* uniformity") differs in a function word.
+/// swapped ("harmony *with* uniformity") differs in a function word. So
+/// does "having", which machine translation writes for "with" ("socialism
+/// having Chinese characteristics").
 const STOPWORDS: &[&str] = &[
     "a", "an", "the", "of", "for", "with", "to", "in", "on", "at", "by", "from", "and", "or", "as",
     "is", "are", "be", "its", "it", "this", "that", "these", "those", "our", "my", "their", "his",
     "her", "s", "which", "who", "all", "should", "must", "will", "shall", "would", "can", "into",
-    "than", "so", "such", "not", "no", "without", "but", "yet", "rather",
+    "than", "so", "such", "not", "no", "without", "but", "yet", "rather", "having",
 ];
 
 /// Prepositions after a head noun: "community *of* …" has its head first.

@@ -791,3 +791,17 @@ fn a_form_word_split_in_two_is_that_word_misspelt() {
         ],
     );
 }
+
+#[test]
+fn having_for_with_is_a_function_word_slip() {
+    assert_cases_in(
+        "socialism,socialism with Chinese characteristics,,,,,warning\n",
+        &[
+            (
+                "They build socialism having Chinese characteristics.",
+                &["socialism:fuzzy:socialism having Chinese characteristics"],
+            ),
+            ("Socialism having failed there, they chose reform.", &[]),
+        ],
+    );
+}
