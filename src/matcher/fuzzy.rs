@@ -207,10 +207,8 @@ pub struct FuzzyIndex {
     /// The forms' content words of [`JOINED_MIN_LEN`] letters or more, with
     /// their stems: what two words of a text written together may be ("Xi
     /// Jin Ping" is "Xi Jinping" split; see [`FuzzyIndex::joined_stem`]).
-    joined: rustc_hash::FxHashMap<Box<str>, StemId>,
-    /// The beginnings of `joined`'s words, three letters long or more: a
-    /// word of the text that is none of them starts no joined word.
-    joined_starts: rustc_hash::FxHashSet<Box<str>>,
+    /// Sorted by word, so that the words a text word begins are together.
+    joined: Vec<(Box<str>, StemId)>,
     /// Concept → every content stem of its forms, sorted.
     vocabulary: Vec<Vec<StemId>>,
     /// Stem → concepts with a form whose head noun it is (capped like
@@ -532,8 +530,7 @@ impl FuzzyIndex {
                 .flat_map(|group| group.iter())
                 .filter_map(|word| prefix(word))
                 .collect(),
-            joined: rustc_hash::FxHashMap::default(),
-            joined_starts: rustc_hash::FxHashSet::default(),
+            joined: Vec::new(),
             max_reach: 0,
             threshold,
         };
@@ -580,6 +577,8 @@ impl FuzzyIndex {
             stems.sort_unstable();
             stems.dedup();
         }
+        index.joined.sort_unstable();
+        index.joined.dedup();
         let mut correct_stems: Vec<Vec<StemId>> = vec![Vec::new(); index.forms_of.len()];
         for fuzzy in &index.fuzzy_forms {
             if forms[fuzzy.form].kind != FormKind::Variant {
@@ -684,10 +683,7 @@ impl FuzzyIndex {
         for (word, &stem) in spelt.iter().zip(&ordered) {
             self.remember_spelling(word, stem);
             if word.len() >= JOINED_MIN_LEN && word.is_ascii() {
-                self.joined.insert(word.as_str().into(), stem);
-                for end in 3..word.len() - 1 {
-                    self.joined_starts.insert(word[..end].into());
-                }
+                self.joined.push((word.as_str().into(), stem));
             }
         }
         let as_synonyms: Vec<&str> = spelt
@@ -941,7 +937,7 @@ impl FuzzyIndex {
             is_article: is_article(word),
             is_misspelling,
             has_synonyms: group.is_some(),
-            starts_joined: !is_stopword && stem.is_none() && self.joined_starts.contains(word),
+            starts_joined: !is_stopword && stem.is_none() && self.starts_joined_word(word),
             spelling,
             synonym,
         };
@@ -989,7 +985,21 @@ impl FuzzyIndex {
         buffer.clear();
         buffer.push_str(first);
         buffer.push_str(second);
-        self.joined.get(buffer.as_str()).copied()
+        self.joined
+            .binary_search_by(|(word, _)| word.as_ref().cmp(buffer.as_str()))
+            .ok()
+            .map(|at| self.joined[at].1)
+    }
+
+    /// Whether `word`, three letters or more, begins a word of `joined`
+    /// with two letters or more to spare.
+    fn starts_joined_word(&self, word: &str) -> bool {
+        let from = self.joined.partition_point(|(w, _)| w.as_ref() < word);
+        word.len() >= 3
+            && self.joined[from..]
+                .iter()
+                .take_while(|(w, _)| w.starts_with(word))
+                .any(|(w, _)| w.len() >= word.len() + 2)
     }
 
     /// Splits `text` into `scratch.words` and `scratch.tokens`; a gap that
