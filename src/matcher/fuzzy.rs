@@ -94,6 +94,10 @@ const WINDOW_SLACK: usize = 3;
 /// read as (see [`FuzzyIndex::joined_stem`]).
 const JOINED_MIN_LEN: usize = 5;
 
+/// Letters of a stem that every word with that stem begins with (see
+/// [`FuzzyIndex::stem_starts`]).
+const STEM_START: usize = 4;
+
 /// Letters a word shares with the start of a form word when it is read as a
 /// derivation of it (relation/relationship, develop/developmental).
 const DERIVATION_PREFIX: usize = 4;
@@ -209,6 +213,11 @@ pub struct FuzzyIndex {
     /// Jin Ping" is "Xi Jinping" split; see [`FuzzyIndex::joined_stem`]).
     /// Sorted by word, so that the words a text word begins are together.
     joined: Vec<(Box<str>, StemId)>,
+    /// The first [`STEM_START`] letters of every stem (the whole of a
+    /// shorter one) and of every synonym: the stemmer changes only a
+    /// word's ending, so a word that begins with none of them has no stem
+    /// in the index and is not stemmed (a cold lookup's most costly step).
+    stem_starts: rustc_hash::FxHashSet<Box<str>>,
     /// Concept → every content stem of its forms, sorted.
     vocabulary: Vec<Vec<StemId>>,
     /// Stem → concepts with a form whose head noun it is (capped like
@@ -531,6 +540,11 @@ impl FuzzyIndex {
                 .filter_map(|word| prefix(word))
                 .collect(),
             joined: Vec::new(),
+            stem_starts: SYNONYMS
+                .iter()
+                .flat_map(|group| group.iter())
+                .map(|word| stem_start(word).into())
+                .collect(),
             max_reach: 0,
             threshold,
         };
@@ -756,6 +770,7 @@ impl FuzzyIndex {
         }
         let id = self.postings.len() as StemId;
         self.stems.insert(stem.to_string(), id);
+        self.stem_starts.insert(stem_start(stem).into());
         self.postings.push(Vec::new());
         self.forms_with_stem.push(Vec::new());
         id
@@ -914,7 +929,12 @@ impl FuzzyIndex {
         let (stem, is_misspelling) = if is_stopword || is_unknown {
             (None, false)
         } else {
-            match self.stems.get(&self.content_stem(&american)) {
+            let known = if self.may_have_stem(&american) {
+                self.stems.get(&self.content_stem(&american))
+            } else {
+                None
+            };
+            match known {
                 Some(&stem) => (Some(stem), false),
                 None => {
                     let near = self.near_stem(word, &american);
@@ -989,6 +1009,16 @@ impl FuzzyIndex {
             .binary_search_by(|(word, _)| word.as_ref().cmp(buffer.as_str()))
             .ok()
             .map(|at| self.joined[at].1)
+    }
+
+    /// Whether a content word (American spelling) begins like some stem of
+    /// the index or a synonym: else stemming it cannot find a stem.
+    fn may_have_stem(&self, american: &str) -> bool {
+        (1..=STEM_START).any(|len| {
+            american
+                .get(..len)
+                .is_some_and(|start| self.stem_starts.contains(start))
+        })
     }
 
     /// Whether `word`, three letters or more, begins a word of `joined`
@@ -2116,6 +2146,16 @@ const SYNONYMS: &[&[&str]] = &[
 /// English ("big country", "shared prosperity") and keeps its spelling.
 fn compares_as_synonym(form_stems: usize, is_head: bool) -> bool {
     is_head || form_stems >= 3
+}
+
+/// The first [`STEM_START`] bytes of `word`, fewer when it is shorter or
+/// that would split a character.
+fn stem_start(word: &str) -> &str {
+    let mut end = STEM_START.min(word.len());
+    while !word.is_char_boundary(end) {
+        end -= 1;
+    }
+    &word[..end]
 }
 
 /// The first word of `word`'s synonym group, or `word` itself.
