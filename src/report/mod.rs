@@ -19,12 +19,14 @@ use std::path::Path;
 /// its context), not where it is. xxh3 is a fixed algorithm, unlike std's
 /// `DefaultHasher`, so ids survive upgrades of the toolchain.
 pub fn finding_id(path: &str, concept: &str, found: &str, context: &str) -> String {
-    let mut key = Vec::with_capacity(path.len() + concept.len() + found.len() + context.len() + 3);
+    // The parts, each followed by a unit separator, hashed as they stream
+    // in: the same hash as of their concatenation, without building it.
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     for part in [path, concept, found, context] {
-        key.extend_from_slice(part.as_bytes());
-        key.push(0x1F);
+        hasher.update(part.as_bytes());
+        hasher.update(&[0x1F]);
     }
-    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(&key))
+    format!("{:016x}", hasher.digest())
 }
 
 /// Creates the folder a single-file report goes into, as `--out` does for
