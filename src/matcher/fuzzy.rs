@@ -1082,12 +1082,18 @@ impl FuzzyIndex {
                 )
             {
                 previous.end = end;
+                // Compared by characters as written, space and all.
                 previous.info = WordInfo {
                     stem: Some(stem),
                     strict: UNKNOWN,
+                    is_stopword: false,
+                    is_conjunction: false,
+                    is_article: false,
                     is_misspelling: true,
+                    has_synonyms: false,
                     starts_joined: false,
-                    ..info
+                    spelling: UNKNOWN,
+                    synonym: UNKNOWN,
                 };
                 tokens.push(Token {
                     word: last_word,
