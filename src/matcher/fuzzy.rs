@@ -154,6 +154,9 @@ struct FuzzyForm {
     /// Every word but articles, content words as strict stems: the form up
     /// to inflection and articles.
     sequence: Vec<u32>,
+    /// The strict ids of its prepositions, in order: what joins its words
+    /// into one phrase (see [`FuzzyIndex::is_correct_use`]).
+    prepositions: Vec<u32>,
     /// The stem a window must contain: the phrase's head noun.
     head: StemId,
     /// How many of `stems` a window must contain.
@@ -743,6 +746,11 @@ impl FuzzyIndex {
                 }
             })
             .collect();
+        let prepositions = words
+            .iter()
+            .filter(|w| PREPOSITIONS.contains(w))
+            .map(|w| self.intern_strict(w.to_string()))
+            .collect();
         Some(FuzzyForm {
             form: id,
             is_variant: form.kind == FormKind::Variant,
@@ -754,6 +762,7 @@ impl FuzzyIndex {
             distinctive: 0,
             strict,
             sequence,
+            prepositions,
             head,
             need,
             words: words.len(),
@@ -833,10 +842,26 @@ impl FuzzyIndex {
                     && !f.sequence.contains(&w.info.strict)
             })
         };
-        let has_other_content = span
+        // Content words the form lacks, between its own in their order,
+        // make a sentence that uses the form's words when they stand for a
+        // preposition that joins the form ("the community *wants* a shared
+        // future for mankind"), are figures ("peak carbon dioxide emissions
+        // before 2030 and achieve carbon neutrality") or make a clause. A
+        // word slipped into the fixed phrase, its prepositions kept, makes
+        // another rendering ("four kinds of consciousness", "common values
+        // of the entire mankind").
+        let mut other_content = span
             .iter()
             .filter(|w| !w.info.is_stopword && !claimed(w))
-            .any(|w| !f.strict.contains(&w.info.strict))
+            .filter(|w| !f.strict.contains(&w.info.strict))
+            .peekable();
+        let keeps_prepositions = || {
+            let mut window = sequence();
+            f.prepositions.iter().all(|&p| window.any(|w| w == p))
+        };
+        let is_sentence = other_content.peek().is_some()
+            && (!keeps_prepositions()
+                || other_content.any(|w| is_numeral(&doc.text[w.start..w.end])))
             || is_clause();
         let is_short_form = f
             .sequence
@@ -877,7 +902,7 @@ impl FuzzyIndex {
         is_short_form
             || is_part_of_list
             || is_abridged
-            || (in_order && (has_other_content || sequence().eq(f.sequence.iter().copied())))
+            || (in_order && (is_sentence || sequence().eq(f.sequence.iter().copied())))
     }
 
     /// A form's content word in American spelling and its stem, each word

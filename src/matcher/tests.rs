@@ -805,3 +805,26 @@ fn having_for_with_is_a_function_word_slip() {
         ],
     );
 }
+
+#[test]
+fn a_word_slipped_into_a_correct_form_makes_another_rendering() {
+    assert_cases_in(
+        "values,common values of humanity,,,,,warning\n\
+         peaking,peaking carbon dioxide emissions and achieving carbon neutrality,,,,,warning\n",
+        &[
+            (
+                "They praised the common values of the entire humanity.",
+                &["values:fuzzy:common values of the entire humanity"],
+            ),
+            (
+                "They praised the common values of humanity.",
+                &["values:preferred:common values of humanity"],
+            ),
+            // Figures between the form's words make a sentence using it.
+            (
+                "They plan on peaking carbon dioxide emissions by 2030 and achieving carbon neutrality.",
+                &[],
+            ),
+        ],
+    );
+}
