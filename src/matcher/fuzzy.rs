@@ -1128,13 +1128,24 @@ impl FuzzyIndex {
                 });
                 continue;
             }
+            let mut conjunctions_before = conjunctions;
+            if is_contrast(w)
+                && !is_break
+                && gap.iter().all(|&b| b == b' ')
+                && let Some(previous) = all.last_mut()
+                && previous.info.is_conjunction
+            {
+                previous.info.is_conjunction = false;
+                conjunctions -= 1;
+                conjunctions_before -= 1;
+            }
             all.push(Word {
                 start,
                 end,
                 info,
                 clause,
                 commas_before: commas,
-                conjunctions_before: conjunctions,
+                conjunctions_before,
             });
             conjunctions += u32::from(info.is_conjunction);
             if let Some(stem) = info.stem {
@@ -1993,8 +2004,19 @@ fn bit(at: usize) -> u64 {
 }
 
 /// How many coordinating conjunctions `text` holds.
+/// The conjunctions of `text` that join (see [`is_contrast`]).
 fn conjunctions(text: &str) -> usize {
-    words(text).filter(|(_, _, w)| is_conjunction(w)).count()
+    let words: Vec<&str> = words(text).map(|(_, _, w)| w).collect();
+    (0..words.len())
+        .filter(|&i| is_conjunction(words[i]) && !words.get(i + 1).is_some_and(|&w| is_contrast(w)))
+        .count()
+}
+
+/// Whether a word after a conjunction makes it a contrast, which does not
+/// join two phrases: "dialogue *and not* confrontation" is a slip of
+/// "dialogue rather than confrontation", one term.
+fn is_contrast(word: &str) -> bool {
+    matches!(word, "not" | "no")
 }
 
 fn is_conjunction(word: &str) -> bool {

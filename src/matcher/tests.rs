@@ -828,3 +828,18 @@ fn a_word_slipped_into_a_correct_form_makes_another_rendering() {
         ],
     );
 }
+
+#[test]
+fn a_conjunction_before_not_is_a_contrast_inside_the_term() {
+    assert_cases_in(
+        "dialogue,dialogue rather than confrontation,,,,,warning\n",
+        &[
+            (
+                "China advocates dialogue and not confrontation.",
+                &["dialogue:fuzzy:dialogue and not confrontation"],
+            ),
+            // A conjunction that joins two phrases still ends the window.
+            ("They chose dialogue and then confrontation.", &[]),
+        ],
+    );
+}
