@@ -174,6 +174,23 @@ fn nul_laden_binary_is_skipped_and_listed() {
 }
 
 #[test]
+fn skipped_files_are_counted_on_stderr_not_listed() {
+    let sb = sandbox();
+    for n in 0..3 {
+        sb.write(
+            &format!("in/image{n}.png"),
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+        );
+    }
+    sb.write("in/ok.txt", "fine\n");
+    let run = run(sb.dir.path(), &["audit", "-g", "g.csv", "-o", "out", "in"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("image"), "{}", run.stderr);
+    assert!(run.stderr.contains("0 errors, 3 skipped"), "{}", run.stderr);
+    assert_eq!(error_of(&sb, "in/image2.png").0, "skipped");
+}
+
+#[test]
 fn nul_within_8_kib_is_binary_whatever_the_chunk_size() {
     let sb = sandbox();
     let mut bytes = format!("{VARIANT}\n").repeat(200).into_bytes();

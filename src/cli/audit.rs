@@ -16,7 +16,7 @@ use termaudit::audit::{self, AuditOptions, Event};
 use termaudit::report;
 use termaudit::report::csv::{CsvOptions, ReportWriter, RunTotals};
 use termaudit::report::tally::Grouping;
-use termaudit::source::WalkOptions;
+use termaudit::source::{ProblemKind, WalkOptions};
 use termaudit::suppress::read_baseline;
 
 #[derive(Debug, ClapArgs)]
@@ -144,7 +144,17 @@ pub(super) fn run(args: AuditArgs) -> anyhow::Result<ExitStatus> {
             }
         }
         Event::Problem(error) => {
-            progress.println(&format!("termaudit: {}: {error}", error.kind.as_str()));
+            // Errors always, caveats unless `--quiet`. A skipped file is only
+            // counted in the summary line: an archive's images and PDFs would
+            // bury the errors. `errors.csv` lists all three.
+            let shown = match error.kind {
+                ProblemKind::Error => true,
+                ProblemKind::Warning => !args.quiet,
+                ProblemKind::Skipped => false,
+            };
+            if shown {
+                progress.println(&format!("termaudit: {}: {error}", error.kind.as_str()));
+            }
             if let Some(run) = &mut kept {
                 run.errors.push(error.clone());
             }
@@ -244,12 +254,13 @@ fn print_summary(totals: &RunTotals, out: &Path, started: Instant) {
     let elapsed = started.elapsed().as_secs_f64();
     let mb = totals.bytes as f64 / 1e6;
     eprintln!(
-        "termaudit: {} files, {:.1} MB, {} findings ({} suppressed), {} errors in {:.2}s ({:.1} MB/s); reports in {}",
+        "termaudit: {} files, {:.1} MB, {} findings ({} suppressed), {} errors, {} skipped in {:.2}s ({:.1} MB/s); reports in {}",
         totals.files,
         mb,
         totals.findings,
         totals.suppressed,
         totals.read_errors,
+        totals.skipped,
         elapsed,
         mb / elapsed.max(1e-9),
         out.display()

@@ -19,7 +19,7 @@ use super::tally::{
 use crate::audit::{AuditRun, DocReport, Finding};
 use crate::glossary::Severity;
 use crate::matcher::{Matcher, Status};
-use crate::source::SourceError;
+use crate::source::{ProblemKind, SourceError};
 
 /// Header of `findings.csv`.
 pub const FINDINGS_HEADER: &[&str] = &[
@@ -120,6 +120,8 @@ pub struct RunTotals {
     pub suppressed: usize,
     /// Inputs that could not be read.
     pub read_errors: usize,
+    /// Inputs deliberately not audited (binary, empty, not a regular file).
+    pub skipped: usize,
     /// The most severe finding, if any.
     pub worst: Option<Severity>,
 }
@@ -193,8 +195,10 @@ impl<'m> ReportWriter<'m> {
 
     /// Adds an input that could not be read (or only with a caveat).
     pub fn add_error(&mut self, error: SourceError) {
-        if error.is_error() {
-            self.totals.read_errors += 1;
+        match error.kind {
+            ProblemKind::Error => self.totals.read_errors += 1,
+            ProblemKind::Skipped => self.totals.skipped += 1,
+            ProblemKind::Warning => {}
         }
         self.errors.push(error);
     }
