@@ -157,6 +157,9 @@ struct FuzzyForm {
     /// The strict ids of its prepositions, in order: what joins its words
     /// into one phrase (see [`FuzzyIndex::is_correct_use`]).
     prepositions: Vec<u32>,
+    /// Which gaps between its words hold a hyphen, as bits (see
+    /// [`hyphenated_gaps`]).
+    hyphens: u64,
     /// The stem a window must contain: the phrase's head noun.
     head: StemId,
     /// How many of `stems` a window must contain.
@@ -746,6 +749,10 @@ impl FuzzyIndex {
                 }
             })
             .collect();
+        let spans: Vec<(usize, usize)> = self::words(&form.folded)
+            .map(|(start, end, _)| (start, end))
+            .collect();
+        let hyphens = hyphenated_gaps(&form.folded, &spans);
         let prepositions = words
             .iter()
             .filter(|w| PREPOSITIONS.contains(w))
@@ -763,6 +770,7 @@ impl FuzzyIndex {
             strict,
             sequence,
             prepositions,
+            hyphens,
             head,
             need,
             words: words.len(),
@@ -899,6 +907,20 @@ impl FuzzyIndex {
                     !is_inside || gap.is_empty() || gap.iter().any(|w| f.strict.contains(w))
                 })
             };
+        // The form's own words hyphenated otherwise are a slip in a fixed
+        // term ("high quality development", "Cold-War mentality"); the
+        // whole term hyphenated is a compound modifier ("great-power
+        // relations").
+        let is_hyphenated_otherwise =
+            span.len() == f.words && sequence().eq(f.sequence.iter().copied()) && {
+                let spans: Vec<(usize, usize)> = span.iter().map(|w| (w.start, w.end)).collect();
+                let hyphens = hyphenated_gaps(doc.text, &spans);
+                let is_compound = f.hyphens == 0 && hyphens.count_ones() as usize == span.len() - 1;
+                hyphens != f.hyphens && !is_compound
+            };
+        if is_hyphenated_otherwise {
+            return false;
+        }
         is_short_form
             || is_part_of_list
             || is_abridged
@@ -2003,7 +2025,17 @@ fn bit(at: usize) -> u64 {
     1 << (at % 64)
 }
 
-/// How many coordinating conjunctions `text` holds.
+/// Which gaps between consecutive words (byte spans in `text`) hold a
+/// hyphen, as bits (see [`bit`]); gaps past the 64th are not told apart.
+fn hyphenated_gaps(text: &str, words: &[(usize, usize)]) -> u64 {
+    words
+        .windows(2)
+        .enumerate()
+        .take(64)
+        .filter(|(_, pair)| text[pair[0].1..pair[1].0].contains('-'))
+        .fold(0, |bits, (at, _)| bits | bit(at))
+}
+
 /// The conjunctions of `text` that join (see [`is_contrast`]).
 fn conjunctions(text: &str) -> usize {
     let words: Vec<&str> = words(text).map(|(_, _, w)| w).collect();

@@ -843,3 +843,27 @@ fn a_conjunction_before_not_is_a_contrast_inside_the_term() {
         ],
     );
 }
+
+#[test]
+fn a_term_hyphenated_otherwise_is_a_slip_unless_all_of_it_is_a_modifier() {
+    assert_cases_in(
+        "quality,high-quality development,,,,,warning\n\
+         mentality,Cold War mentality,,,,,warning\n",
+        &[
+            (
+                "We pursue high quality development.",
+                &["quality:fuzzy:high quality development"],
+            ),
+            (
+                "They reject the Cold-War mentality.",
+                &["mentality:fuzzy:Cold-War mentality"],
+            ),
+            (
+                "They reject the Cold War mentality.",
+                &["mentality:preferred:Cold War mentality"],
+            ),
+            // The whole term hyphenated modifies the next noun.
+            ("A Cold-War-mentality approach failed.", &[]),
+        ],
+    );
+}
