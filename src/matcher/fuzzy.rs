@@ -749,10 +749,10 @@ impl FuzzyIndex {
                 }
             })
             .collect();
-        let spans: Vec<(usize, usize)> = self::words(&form.folded)
-            .map(|(start, end, _)| (start, end))
-            .collect();
-        let hyphens = hyphenated_gaps(&form.folded, &spans);
+        let hyphens = hyphenated_gaps(
+            &form.folded,
+            self::words(&form.folded).map(|(start, end, _)| (start, end)),
+        );
         let prepositions = words
             .iter()
             .filter(|w| PREPOSITIONS.contains(w))
@@ -913,8 +913,7 @@ impl FuzzyIndex {
         // relations").
         let is_hyphenated_otherwise =
             span.len() == f.words && sequence().eq(f.sequence.iter().copied()) && {
-                let spans: Vec<(usize, usize)> = span.iter().map(|w| (w.start, w.end)).collect();
-                let hyphens = hyphenated_gaps(doc.text, &spans);
+                let hyphens = hyphenated_gaps(doc.text, span.iter().map(|w| (w.start, w.end)));
                 let is_compound = f.hyphens == 0 && hyphens.count_ones() as usize == span.len() - 1;
                 hyphens != f.hyphens && !is_compound
             };
@@ -2027,13 +2026,18 @@ fn bit(at: usize) -> u64 {
 
 /// Which gaps between consecutive words (byte spans in `text`) hold a
 /// hyphen, as bits (see [`bit`]); gaps past the 64th are not told apart.
-fn hyphenated_gaps(text: &str, words: &[(usize, usize)]) -> u64 {
-    words
-        .windows(2)
-        .enumerate()
-        .take(64)
-        .filter(|(_, pair)| text[pair[0].1..pair[1].0].contains('-'))
-        .fold(0, |bits, (at, _)| bits | bit(at))
+fn hyphenated_gaps(text: &str, words: impl IntoIterator<Item = (usize, usize)>) -> u64 {
+    let mut bits = 0;
+    let mut previous_end = None;
+    for (at, (start, end)) in words.into_iter().enumerate().take(65) {
+        if let Some(gap_start) = previous_end
+            && text[gap_start..start].contains('-')
+        {
+            bits |= bit(at - 1);
+        }
+        previous_end = Some(end);
+    }
+    bits
 }
 
 /// The conjunctions of `text` that join (see [`is_contrast`]).
