@@ -157,8 +157,8 @@ struct FuzzyForm {
     /// The strict ids of its prepositions, in order: what joins its words
     /// into one phrase (see [`FuzzyIndex::is_correct_use`]).
     prepositions: Vec<u32>,
-    /// Which gaps between its words hold a hyphen, as bits (see
-    /// [`hyphenated_gaps`]).
+    /// Which gaps after the words of `sequence` hold a hyphen, as bits
+    /// (see [`hyphenated_gaps`]).
     hyphens: u64,
     /// The stem a window must contain: the phrase's head noun.
     head: StemId,
@@ -751,7 +751,9 @@ impl FuzzyIndex {
             .collect();
         let hyphens = hyphenated_gaps(
             &form.folded,
-            self::words(&form.folded).map(|(start, end, _)| (start, end)),
+            self::words(&form.folded)
+                .filter(|(_, _, w)| !is_article(w))
+                .map(|(start, end, _)| (start, end)),
         );
         let prepositions = words
             .iter()
@@ -871,10 +873,36 @@ impl FuzzyIndex {
             && (!keeps_prepositions()
                 || other_content.any(|w| is_numeral(&doc.text[w.start..w.end])))
             || is_clause();
-        let is_short_form = f
-            .sequence
-            .windows(sequence().count().max(1))
-            .any(|part| part.iter().copied().eq(sequence()));
+        // The window's words as some part of the form, with its hyphens or
+        // not: the form's own words hyphenated otherwise are a slip in a
+        // fixed term ("high quality development", "win win cooperation",
+        // "Cold-War mentality"), while the whole part hyphenated is a
+        // compound modifier ("great-power relations").
+        let length = sequence().count().max(1);
+        let internal_gaps = 1u64
+            .checked_shl(length as u32 - 1)
+            .map_or(u64::MAX, |b| b - 1);
+        let hyphens = hyphenated_gaps(
+            doc.text,
+            span.iter()
+                .filter(|w| !w.info.is_article)
+                .map(|w| (w.start, w.end)),
+        );
+        let is_hyphenated_as_in_form = |at: usize| {
+            let form = f.hyphens.checked_shr(at as u32).unwrap_or(0) & internal_gaps;
+            form == hyphens || (form == 0 && hyphens == internal_gaps)
+        };
+        let parts = || {
+            f.sequence
+                .windows(length)
+                .enumerate()
+                .filter(|(_, part)| part.iter().copied().eq(sequence()))
+                .map(|(at, _)| at)
+        };
+        let is_short_form = parts().any(is_hyphenated_as_in_form);
+        if !is_short_form && parts().next().is_some() {
+            return false;
+        }
         // Some of a list's items, in its order, joined by nothing but
         // commas and conjunctions: the list shortened ("peace, development
         // and cooperation"; not "one country with two systems").
@@ -907,19 +935,6 @@ impl FuzzyIndex {
                     !is_inside || gap.is_empty() || gap.iter().any(|w| f.strict.contains(w))
                 })
             };
-        // The form's own words hyphenated otherwise are a slip in a fixed
-        // term ("high quality development", "Cold-War mentality"); the
-        // whole term hyphenated is a compound modifier ("great-power
-        // relations").
-        let is_hyphenated_otherwise =
-            span.len() == f.words && sequence().eq(f.sequence.iter().copied()) && {
-                let hyphens = hyphenated_gaps(doc.text, span.iter().map(|w| (w.start, w.end)));
-                let is_compound = f.hyphens == 0 && hyphens.count_ones() as usize == span.len() - 1;
-                hyphens != f.hyphens && !is_compound
-            };
-        if is_hyphenated_otherwise {
-            return false;
-        }
         is_short_form
             || is_part_of_list
             || is_abridged

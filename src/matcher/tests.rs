@@ -848,11 +848,17 @@ fn a_conjunction_before_not_is_a_contrast_inside_the_term() {
 fn a_term_hyphenated_otherwise_is_a_slip_unless_all_of_it_is_a_modifier() {
     assert_cases_in(
         "quality,high-quality development,,,,,warning\n\
-         mentality,Cold War mentality,,,,,warning\n",
+         mentality,Cold War mentality,,,,,warning\n\
+         win,win-win cooperation,peace and win-win cooperation,,,,warning\n",
         &[
             (
                 "We pursue high quality development.",
                 &["quality:fuzzy:high quality development"],
+            ),
+            // As part of a longer correct form too.
+            (
+                "We need win win cooperation.",
+                &["win:fuzzy:win win cooperation"],
             ),
             (
                 "They reject the Cold-War mentality.",
