@@ -160,6 +160,9 @@ struct FuzzyForm {
     /// Which gaps after the words of `sequence` hold a hyphen, as bits
     /// (see [`hyphenated_gaps`]).
     hyphens: u64,
+    /// The first [`DERIVATION_PREFIX`] letters of its last word, if it has
+    /// that many (see [`FuzzyIndex::goes_on_as_other_phrase`]).
+    ending: Option<Box<str>>,
     /// The stem a window must contain: the phrase's head noun.
     head: StemId,
     /// How many of `stems` a window must contain.
@@ -755,6 +758,10 @@ impl FuzzyIndex {
                 .filter(|(_, _, w)| !is_article(w))
                 .map(|(start, end, _)| (start, end)),
         );
+        let ending = words
+            .last()
+            .and_then(|w| w.get(..DERIVATION_PREFIX))
+            .map(Box::from);
         let prepositions = words
             .iter()
             .filter(|w| PREPOSITIONS.contains(w))
@@ -773,6 +780,7 @@ impl FuzzyIndex {
             sequence,
             prepositions,
             hyphens,
+            ending,
             head,
             need,
             words: words.len(),
@@ -882,16 +890,6 @@ impl FuzzyIndex {
         let internal_gaps = 1u64
             .checked_shl(length as u32 - 1)
             .map_or(u64::MAX, |b| b - 1);
-        let hyphens = hyphenated_gaps(
-            doc.text,
-            span.iter()
-                .filter(|w| !w.info.is_article)
-                .map(|w| (w.start, w.end)),
-        );
-        let is_hyphenated_as_in_form = |at: usize| {
-            let form = f.hyphens.checked_shr(at as u32).unwrap_or(0) & internal_gaps;
-            form == hyphens || (form == 0 && hyphens == internal_gaps)
-        };
         let parts = || {
             f.sequence
                 .windows(length)
@@ -899,8 +897,20 @@ impl FuzzyIndex {
                 .filter(|(_, part)| part.iter().copied().eq(sequence()))
                 .map(|(at, _)| at)
         };
-        let is_short_form = parts().any(is_hyphenated_as_in_form);
-        if !is_short_form && parts().next().is_some() {
+        let is_part = parts().next().is_some();
+        let is_short_form = is_part && {
+            let hyphens = hyphenated_gaps(
+                doc.text,
+                span.iter()
+                    .filter(|w| !w.info.is_article)
+                    .map(|w| (w.start, w.end)),
+            );
+            parts().any(|at| {
+                let form = f.hyphens.checked_shr(at as u32).unwrap_or(0) & internal_gaps;
+                form == hyphens || (form == 0 && hyphens == internal_gaps)
+            })
+        };
+        if is_part && !is_short_form {
             return false;
         }
         // Some of a list's items, in its order, joined by nothing but
@@ -1305,7 +1315,7 @@ impl FuzzyIndex {
                         continue;
                     };
                     if best.is_none_or(|(_, b, _, _)| hit.score > b.score)
-                        && self.fits_literals(text, &hit, literals, cache)
+                        && self.fits_literals(&doc, &hit, literals, cache)
                     {
                         best = Some((reading, hit, first, last));
                     }
@@ -1338,7 +1348,7 @@ impl FuzzyIndex {
                     ..hit
                 };
                 if hit.concept == concept
-                    || (self.fits_literals(text, &hit, literals, cache)
+                    || (self.fits_literals(&doc, &hit, literals, cache)
                         && !self.reads_as_correct(&doc, (first, last), forms, hit.concept, read_as))
                 {
                     candidates.push(hit);
@@ -1463,11 +1473,12 @@ impl FuzzyIndex {
     /// major country" reworded.
     fn fits_literals(
         &self,
-        text: &str,
+        doc: &Doc,
         candidate: &Hit,
         literals: &[Hit],
         cache: &WordCache,
     ) -> bool {
+        let text = doc.text;
         literals[overlapped_range(literals, candidate)]
             .iter()
             .all(|h| {
@@ -1475,7 +1486,7 @@ impl FuzzyIndex {
                 !(is_own && h.status.is_finding())
                     && strictly_contains(candidate, h)
                     && self.may_replace(text, candidate, h, cache)
-                    && (!is_own || self.garbles_beside(text, candidate, h, cache))
+                    && (!is_own || self.garbles_beside(doc, candidate, h, cache))
             })
     }
 
@@ -1484,13 +1495,8 @@ impl FuzzyIndex {
     /// "ecological civilization *construction*"), or whether it is, up to
     /// function words, hyphens and inflection, a listed variant: "Secretary
     /// General Xi Jinping" is "Secretary-General Xi Jinping".
-    fn garbles_beside(
-        &self,
-        text: &str,
-        candidate: &Hit,
-        literal: &Hit,
-        cache: &WordCache,
-    ) -> bool {
+    fn garbles_beside(&self, doc: &Doc, candidate: &Hit, literal: &Hit, cache: &WordCache) -> bool {
+        let text = doc.text;
         let Some(fuzzy) = self.fuzzy_form_of(candidate) else {
             return false;
         };
@@ -1508,30 +1514,15 @@ impl FuzzyIndex {
         if is_listed {
             return true;
         }
-        let outside = [
-            &text[candidate.start..literal.start],
-            &text[literal.end..candidate.end],
-        ];
-        let mut buffer = String::new();
-        let mut is_joined_garble = |part: &str| {
-            let mut previous: Option<(usize, &str)> = None;
-            words(part).any(|(start, end, w)| {
-                let joined = previous.and_then(|(previous_end, p)| {
-                    let gap = &part[previous_end..start];
-                    let (Some(a), Some(b)) = (cache.get(p), cache.get(w)) else {
-                        return None;
-                    };
-                    matches!(gap, " " | "-")
-                        .then(|| self.joined_stem((p, a), (w, b), &mut buffer))
-                        .flatten()
-                });
-                previous = Some((end, w));
-                joined.is_some_and(|stem| fuzzy.stems.binary_search(&stem).is_ok())
-            })
+        // The document's words, where two written apart that spell a form
+        // word together are already one misspelt word ("Xi *Jin Ping*").
+        let words_within = |start: usize, end: usize| {
+            let first = doc.words.partition_point(|w| w.start < start);
+            doc.words[first..].iter().take_while(move |w| w.end <= end)
         };
-        outside.iter().any(|part| {
-            words(part).any(|(_, _, w)| cache.get(w).is_some_and(garbles)) || is_joined_garble(part)
-        })
+        words_within(candidate.start, literal.start)
+            .chain(words_within(literal.end, candidate.end))
+            .any(|w| garbles(&w.info))
     }
 
     /// The fuzzy form a fuzzy hit is nearest to.
@@ -1813,9 +1804,7 @@ impl FuzzyIndex {
         }
         let gap = &doc.text[doc.words[last].end..next.start];
         let next_word = &doc.text[next.start..next.end];
-        let final_word = words(&form.folded).last().map_or("", |(_, _, w)| w);
-        let is_derivation =
-            next_word.get(..DERIVATION_PREFIX) == final_word.get(..DERIVATION_PREFIX);
+        let is_derivation = next_word.get(..DERIVATION_PREFIX) == fuzzy.ending.as_deref();
         let vocabulary = self
             .vocabulary
             .get(form.concept)
