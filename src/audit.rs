@@ -406,26 +406,27 @@ fn context(text: &str, start: usize, end: usize) -> (String, Range<usize>) {
         .char_indices()
         .nth(CONTEXT_CHARS)
         .map_or(text.len(), |(i, _)| end + i);
+    // Word by word, not character by character: a context is written for
+    // every finding, and pushing its characters one at a time was a tenth
+    // of an archive audit dense with findings.
+    let window = &text[from..to];
     let mut out = String::with_capacity(to - from);
     let mut highlight: Option<Range<usize>> = None;
-    let mut pending_space = false;
-    for (i, c) in text[from..to].char_indices() {
-        if c.is_whitespace() {
-            pending_space = true;
-            continue;
-        }
-        if pending_space && !out.is_empty() {
+    for word in window.split_whitespace() {
+        // Where the word starts in `text` (it is a subslice of `window`).
+        let at = from + (word.as_ptr() as usize - window.as_ptr() as usize);
+        if !out.is_empty() {
             out.push(' ');
         }
-        pending_space = false;
-        let at = from + i;
-        if (start..end).contains(&at) {
-            let begin = highlight.as_ref().map_or(out.len(), |h| h.start);
-            out.push(c);
-            highlight = Some(begin..out.len());
-        } else {
-            out.push(c);
+        // The part of the word inside `start..end`, if any, is highlighted.
+        let (first, last) = (at.max(start), (at + word.len()).min(end));
+        if first < last {
+            let begin = highlight
+                .as_ref()
+                .map_or(out.len() + first - at, |h| h.start);
+            highlight = Some(begin..out.len() + last - at);
         }
+        out.push_str(word);
     }
     let highlight = highlight.unwrap_or(out.len()..out.len());
     (out, highlight)
