@@ -215,12 +215,10 @@ impl<'m> ReportWriter<'m> {
             write_scope(&mut self.summary_csv, &scope)?;
         }
         for (concept, tally) in &self.summary.concepts {
-            self.summary_csv
-                .write_record(summary_row(ALL, concept, tally))?;
+            write_summary_row(&mut self.summary_csv, ALL, concept, tally)?;
         }
         if self.summary.total.all() > 0 {
-            self.summary_csv
-                .write_record(summary_row(ALL, ALL, &self.summary.total))?;
+            write_summary_row(&mut self.summary_csv, ALL, ALL, &self.summary.total)?;
         }
         let mut concepts = csv_file(&self.concepts_path, CONCEPTS_HEADER, self.options)?;
         for f in form_counts_from(self.matcher, &self.forms) {
@@ -297,20 +295,36 @@ pub fn finding_row<'a>(
 /// Writes the `summary.csv` rows of one document or folder.
 fn write_scope(writer: &mut CsvFile, scope: &ScopeTally) -> io::Result<()> {
     for (concept, tally) in &scope.concepts {
-        writer.write_record(summary_row(&scope.scope, concept, tally))?;
+        write_summary_row(writer, &scope.scope, concept, tally)?;
     }
     Ok(())
 }
 
-fn summary_row(scope: &str, concept: &str, t: &Tally) -> [String; 8] {
-    [
-        guard_formula(scope).into_owned(),
-        concept.to_string(),
-        t.preferred.to_string(),
-        t.accepted.to_string(),
-        t.variant.to_string(),
-        t.pattern.to_string(),
-        t.fuzzy.to_string(),
-        format!("{:.3}", t.adherence()),
-    ]
+/// Writes one `summary.csv` row, its counts formatted without allocating:
+/// an archive has a row per document and concept.
+fn write_summary_row(
+    writer: &mut CsvFile,
+    scope: &str,
+    concept: &str,
+    t: &Tally,
+) -> io::Result<()> {
+    writer.write_field(&*guard_formula(scope))?;
+    writer.write_field(concept)?;
+    for count in [t.preferred, t.accepted, t.variant, t.pattern, t.fuzzy] {
+        writer.write_field(itoa::Buffer::new().format(count))?;
+    }
+    writer.write_field(&*format_adherence(t.adherence()))?;
+    writer.write_record(None::<&[u8]>)?;
+    Ok(())
+}
+
+/// `adherence` to three decimals; the common 0 and 1 without formatting.
+fn format_adherence(adherence: f64) -> Cow<'static, str> {
+    if adherence == 0.0 {
+        Cow::Borrowed("0.000")
+    } else if adherence == 1.0 {
+        Cow::Borrowed("1.000")
+    } else {
+        Cow::Owned(format!("{adherence:.3}"))
+    }
 }

@@ -180,9 +180,9 @@ impl Summary {
         for ((concept, status, _), count) in &doc.occurrences {
             let id = &matcher.concepts()[*concept].id;
             for t in [
-                tally.concepts.entry(id.clone()).or_default(),
+                tally_of(&mut tally.concepts, id),
                 &mut tally.total,
-                self.concepts.entry(id.clone()).or_default(),
+                tally_of(&mut self.concepts, id),
                 &mut self.total,
             ] {
                 t.add(*status, *count);
@@ -197,6 +197,15 @@ impl Summary {
         self.index.clear();
         std::mem::take(&mut self.scopes)
     }
+}
+
+/// The tally of concept `id` in `tallies`, added if missing. The id is
+/// copied only then: an archive counts every concept of every document.
+fn tally_of<'t>(tallies: &'t mut BTreeMap<String, Tally>, id: &str) -> &'t mut Tally {
+    if !tallies.contains_key(id) {
+        tallies.insert(id.to_owned(), Tally::default());
+    }
+    tallies.get_mut(id).expect("inserted above")
 }
 
 /// Occurrences per (concept, status, form): (count, documents).
