@@ -2204,6 +2204,8 @@ const SYNONYMS: &[&[&str]] = &[
         "philosophy",
         "outlook",
         "vision",
+        "view",
+        "views",
     ],
     &["security", "safety"],
     &[

@@ -456,6 +456,18 @@ fn a_list_form_is_read_across_its_commas() {
 }
 
 #[test]
+fn a_view_is_a_vision() {
+    // 观 is rendered "view" as often as "concept" or "outlook".
+    assert_cases(
+        &compile(LISTS),
+        &[(
+            "We uphold the common, comprehensive, cooperative and sustainable security view.",
+            &["security:fuzzy:common, comprehensive, cooperative and sustainable security view"],
+        )],
+    );
+}
+
+#[test]
 fn a_form_without_commas_is_not_read_across_one() {
     assert_cases(
         &compile(LISTS),
