@@ -210,7 +210,8 @@ pub struct FuzzyIndex {
     /// Strict stems (and function words) of the forms → id.
     strict_ids: HashMap<String, u32>,
     /// The first three bytes of every form word and strict key, and of
-    /// every synonym: a text word that starts otherwise can have no stem,
+    /// every synonym: a text word whose [`american`] spelling starts
+    /// otherwise can have no stem,
     /// strict key or near spelling in the index (all three keep a word's
     /// first three letters; the stemmer's only exceptions, dying, lying and
     /// tying → die, lie, tie, are no glossary's words), so it is not
@@ -996,7 +997,7 @@ impl FuzzyIndex {
         };
         let is_stopword = is_stopword(word);
         let is_unknown =
-            !is_stopword && prefix(word).is_some_and(|p| !self.known_prefixes.contains(&p));
+            !is_stopword && prefix(&american).is_some_and(|p| !self.known_prefixes.contains(&p));
         let (stem, is_misspelling) = if is_stopword || is_unknown {
             (None, false)
         } else {
@@ -2134,9 +2135,32 @@ fn char_at(text: &str, at: usize) -> (bool, usize) {
         .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
 }
 
+/// Irregular past forms of verbs that forms use, with their base form: the
+/// stemmer leaves "kept" and "built" alone, so "kept our mission firmly in
+/// mind" would not meet "keep our mission firmly in mind". Only verbs whose
+/// past forms are no other word of the domain ("won", "thought" and "led"
+/// are left out).
+const IRREGULAR_PAST: &[(&str, &str)] = &[
+    ("built", "build"),
+    ("kept", "keep"),
+    ("upheld", "uphold"),
+    ("sought", "seek"),
+    ("grew", "grow"),
+    ("grown", "grow"),
+    ("took", "take"),
+    ("taken", "take"),
+    ("forgot", "forget"),
+    ("forgotten", "forget"),
+];
+
 /// British → American spelling of the endings that matter in this domain
-/// (-isation, -ise, -our, -tre), so both spellings stem alike.
+/// (-isation, -ise, -our, -tre), so both spellings stem alike; and an
+/// irregular past form as its base verb (see [`IRREGULAR_PAST`]), which
+/// differs from it no more than an inflection does.
 fn american(word: &str) -> String {
+    if let Some(&(_, base)) = IRREGULAR_PAST.iter().find(|(past, _)| *past == word) {
+        return base.to_string();
+    }
     let mut w = word.replace("isation", "ization");
     for (british, american) in [
         ("ised", "ized"),

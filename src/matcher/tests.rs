@@ -468,6 +468,26 @@ fn a_view_is_a_vision() {
 }
 
 #[test]
+fn an_irregular_past_is_its_verb_inflected() {
+    let rows = "mission,remain true to our original aspiration and keep our mission firmly in mind,,don't forget the original intention and keep the mission in mind,,,error";
+    assert_cases_in(
+        rows,
+        &[
+            // The form in the past tense is the form.
+            (
+                "We remained true to our original aspiration and kept our mission firmly in mind.",
+                &[],
+            ),
+            // The past tense does not hide a word swapped.
+            (
+                "They stayed true to their original intention and kept their mission firmly in mind.",
+                &["mission:fuzzy:original intention and kept their mission firmly in mind"],
+            ),
+        ],
+    );
+}
+
+#[test]
 fn a_form_without_commas_is_not_read_across_one() {
     assert_cases(
         &compile(LISTS),
