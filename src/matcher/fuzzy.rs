@@ -278,6 +278,9 @@ pub struct Scratch {
     /// The words some form has a stem of.
     tokens: Vec<Token>,
     candidates: Vec<Hit>,
+    /// Windows that hold a correct form's content words of their concept,
+    /// up to inflection: no candidate of another concept lies inside one.
+    named: Vec<Hit>,
     /// What the window at the current anchor holds.
     window: WindowCounts,
     /// The readings of one concept at one anchor.
@@ -1229,12 +1232,14 @@ impl FuzzyIndex {
             words,
             tokens,
             candidates,
+            named,
             window,
             readings,
             similarity,
             ..
         } = scratch;
         candidates.clear();
+        named.clear();
         let literals = &hits[..];
         window.fit(self.postings.len(), self.forms_of.len());
         let doc = Doc {
@@ -1333,15 +1338,32 @@ impl FuzzyIndex {
                         .map(|w| w.info.strict)
                         .eq(best_form.strict.iter().copied()),
                 };
-                let is_vetoed = readings.iter().any(|r| {
+                let veto = readings.iter().find(|r| {
                     let fuzzy = &self.fuzzy_forms[r.fuzzy];
                     forms[fuzzy.form].kind != FormKind::Variant
                         && r.first <= best.first
                         && best.last <= r.last
                         && self.is_correct_use(&doc, r.first, r.last, fuzzy, read_as)
                 });
-                if is_vetoed || self.reads_as_correct(&doc, (first, last), forms, concept, read_as)
-                {
+                if let Some(veto) = veto {
+                    // The form's content words as they are, up to
+                    // inflection: the concept is named right here, as by a
+                    // literal hit.
+                    let is_form = doc.words[veto.first..=veto.last]
+                        .iter()
+                        .filter(|w| !w.info.is_stopword)
+                        .map(|w| w.info.strict)
+                        .eq(self.fuzzy_forms[veto.fuzzy].strict.iter().copied());
+                    if is_form {
+                        named.push(Hit {
+                            start: doc.words[veto.first].start,
+                            end: doc.words[veto.last].end,
+                            ..hit
+                        });
+                    }
+                    continue;
+                }
+                if self.reads_as_correct(&doc, (first, last), forms, concept, read_as) {
                     continue;
                 }
                 let hit = Hit {
@@ -1359,6 +1381,15 @@ impl FuzzyIndex {
         for token in &tokens[start..end] {
             window.leave(self, token.stem);
         }
+        // A window inside a correct form of another concept, up to
+        // inflection, is part of that term, as it would be inside its
+        // literal hit: "universal value" in "so-called universal value" is
+        // no near-miss of "universal values".
+        candidates.retain(|c| {
+            !named
+                .iter()
+                .any(|n| n.concept != c.concept && n.start <= c.start && c.end <= n.end)
+        });
         debug_assert!(
             window.is_empty(),
             "window counts leak into the next document"

@@ -488,6 +488,26 @@ fn an_irregular_past_is_its_verb_inflected() {
 }
 
 #[test]
+fn no_candidate_lies_inside_another_concepts_correct_form() {
+    let rows = "\
+values,common values of humanity,,universal values,,,error
+so-called,so-called universal values,,,,,error";
+    assert_cases_in(
+        rows,
+        &[
+            // "so-called universal values" in the singular names the other
+            // concept, as its literal hit would.
+            ("The so-called universal value is a trap.", &[]),
+            // Alone, the singular is near the listed variant.
+            (
+                "He spoke of a universal value of peace.",
+                &["values:fuzzy:universal value"],
+            ),
+        ],
+    );
+}
+
+#[test]
 fn a_form_without_commas_is_not_read_across_one() {
     assert_cases(
         &compile(LISTS),
