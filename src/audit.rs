@@ -407,8 +407,7 @@ fn context(text: &str, start: usize, end: usize) -> (String, Range<usize>) {
         .nth(CONTEXT_CHARS)
         .map_or(text.len(), |(i, _)| end + i);
     // Word by word, not character by character: a context is written for
-    // every finding, and pushing its characters one at a time was a tenth
-    // of an archive audit dense with findings.
+    // every finding.
     let window = &text[from..to];
     let mut out = String::with_capacity(to - from);
     let mut highlight: Option<Range<usize>> = None;
