@@ -1768,10 +1768,18 @@ impl FuzzyIndex {
         );
         // Nor does it reach over a conjunction the form does not have
         // ("…destiny community *and promoting* the construction…").
+        // Nor over a quotation mark, which sets a term apart: in
+        // `renamed the thinking as "zero-sum-game mentality"`, "thinking"
+        // is no part of the reading.
+        let quoted_apart = |a: &Token, b: &Token| {
+            let (left, right) = if a.start < b.start { (a, b) } else { (b, a) };
+            doc.text[left.end..right.start].contains('"')
+        };
         let belongs = |from: &Token, to: &Token, held: &[Token]| {
             let (held_first, held_last) = (held[0].word, held[held.len() - 1].word);
             to.word.abs_diff(from.word) <= 2
                 && doc.same_clause(from.word, to.word)
+                && !quoted_apart(from, to)
                 && vocabulary.binary_search(&to.stem).is_ok()
                 && held.iter().all(|t| t.stem != to.stem)
                 && doc.conjunctions(held_first.min(to.word), held_last.max(to.word))

@@ -508,6 +508,25 @@ so-called,so-called universal values,,,,,error";
 }
 
 #[test]
+fn a_reading_does_not_grow_over_a_quotation_mark() {
+    let rows = "zero-sum,zero-sum game,zero-sum mentality | zero-sum thinking,zero-sum game thinking,,,warning";
+    assert_cases_in(
+        rows,
+        &[
+            // Grown over the quotation mark to "thinking", the reading
+            // would overlap the correct "zero-sum thinking" and be dropped.
+            (
+                "Others renamed zero-sum thinking as \"zero-sum-game mentality\".",
+                &[
+                    "zero-sum:accepted:zero-sum thinking",
+                    "zero-sum:fuzzy:zero-sum-game mentality",
+                ],
+            ),
+        ],
+    );
+}
+
+#[test]
 fn a_form_without_commas_is_not_read_across_one() {
     assert_cases(
         &compile(LISTS),
