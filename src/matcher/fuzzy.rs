@@ -1621,7 +1621,27 @@ impl FuzzyIndex {
                     | (Some(Possessive::Of), Some(Possessive::Owner))
             )
         };
-        same_sides || (extra_before != extra_after && turned_round())
+        // Or the form's words from the other side written straight against
+        // the literal as a compound, in Chinese word order: "ecological
+        // civilization construction" for "building an ecological
+        // civilization".
+        let compounded = || {
+            let outside = if extra_after {
+                &text[literal.end..candidate.end]
+            } else {
+                &text[candidate.start..literal.start]
+            };
+            words(outside).all(|(_, _, word)| {
+                !is_stopword(word)
+                    && cache
+                        .get(word)
+                        .and_then(|info| info.stem)
+                        .is_some_and(|stem| {
+                            fuzzy.stems.binary_search(&stem).is_ok() && !inner.contains(&stem)
+                        })
+            })
+        };
+        same_sides || (extra_before != extra_after && (turned_round() || compounded()))
     }
 
     /// How the form's content words `first..=last` (indices into

@@ -527,6 +527,26 @@ fn a_reading_does_not_grow_over_a_quotation_mark() {
 }
 
 #[test]
+fn a_form_written_as_a_compound_in_chinese_word_order_replaces_its_short_form() {
+    let rows = "eco,ecological civilization,building an ecological civilization,,,,warning";
+    assert_cases_in(
+        rows,
+        &[
+            // 生态文明建设 word for word: the verb after its object.
+            (
+                "China praises ecological civilization construction.",
+                &["eco:fuzzy:ecological civilization construction"],
+            ),
+            // Not written against it: the short form is used on its own.
+            (
+                "China praises ecological civilization; construction goes on.",
+                &["eco:preferred:ecological civilization"],
+            ),
+        ],
+    );
+}
+
+#[test]
 fn a_form_without_commas_is_not_read_across_one() {
     assert_cases(
         &compile(LISTS),
