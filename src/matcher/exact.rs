@@ -16,8 +16,9 @@ pub struct ExactMatcher {
 }
 
 impl ExactMatcher {
-    /// Builds the automaton over the folded forms and their inflections. A
-    /// listed form always beats a generated inflection of another form.
+    /// Builds the automaton over the folded forms, their British spellings
+    /// and the inflections of both. A listed form always beats a generated
+    /// surface of another form.
     pub fn build(forms: &[Form]) -> Result<ExactMatcher, BuildError> {
         let mut surfaces: Vec<Vec<u8>> = Vec::with_capacity(forms.len() * 3);
         let mut pattern_form = Vec::with_capacity(forms.len() * 3);
@@ -29,9 +30,15 @@ impl ExactMatcher {
             }
         }
         for (id, form) in forms.iter().enumerate() {
-            for inflected in inflect::inflections(&form.folded) {
-                if seen.insert(inflected.clone(), ()).is_none() {
-                    surfaces.push(inflected.into_bytes());
+            let british = inflect::british(&form.folded);
+            let spellings = std::iter::once(&form.folded).chain(british.as_ref());
+            let generated = spellings.flat_map(|spelling| {
+                let own = (spelling != &form.folded).then(|| spelling.clone());
+                own.into_iter().chain(inflect::inflections(spelling))
+            });
+            for surface in generated {
+                if seen.insert(surface.clone(), ()).is_none() {
+                    surfaces.push(surface.into_bytes());
                     pattern_form.push(id);
                 }
             }

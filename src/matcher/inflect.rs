@@ -33,6 +33,45 @@ pub fn inflections(folded: &str) -> Vec<String> {
     out
 }
 
+/// The British spelling of a folded form, if it differs: glossaries list
+/// the American one ("ecological civilization construction"), and a text
+/// that writes "civilisation" uses the same form. Only the spellings that
+/// are regular (-ize, -ization, -center, and a few -or nouns) are changed.
+pub fn british(folded: &str) -> Option<String> {
+    let words: Vec<String> = folded.split(' ').map(british_word).collect();
+    let british = words.join(" ");
+    (british != folded).then_some(british)
+}
+
+fn british_word(word: &str) -> String {
+    const OUR: &[&str] = &["neighbor", "labor", "favor", "honor", "color", "behavior"];
+    for (american, british) in [
+        ("ization", "isation"),
+        ("izations", "isations"),
+        ("ize", "ise"),
+        ("izes", "ises"),
+        ("ized", "ised"),
+        ("izing", "ising"),
+        ("center", "centre"),
+        ("centers", "centres"),
+        ("centered", "centred"),
+    ] {
+        if let Some(stem) = word.strip_suffix(american)
+            && stem.len() >= 3
+        {
+            return format!("{stem}{british}");
+        }
+    }
+    for noun in OUR {
+        if let Some(rest) = word.strip_prefix(noun)
+            && (rest.is_empty() || rest == "s" || rest == "ing" || rest == "ly")
+        {
+            return format!("{}our{rest}", &noun[..noun.len() - 2]);
+        }
+    }
+    word.to_string()
+}
+
 /// The regular English plural of `word`, if it is a word that takes one.
 fn plural(word: &str) -> Option<String> {
     if word.len() < 3
@@ -56,6 +95,29 @@ fn plural(word: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn british_spellings_of_regular_endings() {
+        assert_eq!(
+            british("ecological civilization construction").as_deref(),
+            Some("ecological civilisation construction")
+        );
+        assert_eq!(
+            british("un-centered international system").as_deref(),
+            Some("un-centred international system")
+        );
+        assert_eq!(
+            british("friendship with neighbors").as_deref(),
+            Some("friendship with neighbours")
+        );
+        assert_eq!(
+            british("sinicizing marxism").as_deref(),
+            Some("sinicising marxism")
+        );
+        // Short words and other endings stay.
+        assert_eq!(british("size of the major economy"), None);
+        assert_eq!(british("for the corridors"), None);
+    }
 
     #[test]
     fn inflects_last_word_and_head_before_preposition() {

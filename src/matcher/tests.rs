@@ -547,6 +547,24 @@ fn a_form_written_as_a_compound_in_chinese_word_order_replaces_its_short_form() 
 }
 
 #[test]
+fn a_listed_form_matches_in_british_spelling() {
+    let rows = "eco,ecological civilization,,ecological civilization construction,,,warning";
+    assert_cases_in(
+        rows,
+        &[
+            (
+                "China praises ecological civilisation construction.",
+                &["eco:variant:ecological civilisation construction"],
+            ),
+            (
+                "Ecological civilisations differ.",
+                &["eco:preferred:Ecological civilisations"],
+            ),
+        ],
+    );
+}
+
+#[test]
 fn a_form_without_commas_is_not_read_across_one() {
     assert_cases(
         &compile(LISTS),
