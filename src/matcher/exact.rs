@@ -30,12 +30,11 @@ impl ExactMatcher {
             }
         }
         for (id, form) in forms.iter().enumerate() {
-            let british = inflect::british(&form.folded);
-            let spellings = std::iter::once(&form.folded).chain(british.as_ref());
-            let generated = spellings.flat_map(|spelling| {
-                let own = (spelling != &form.folded).then(|| spelling.clone());
-                own.into_iter().chain(inflect::inflections(spelling))
-            });
+            let mut generated = inflect::inflections(&form.folded);
+            if let Some(british) = inflect::british(&form.folded) {
+                generated.extend(inflect::inflections(&british));
+                generated.push(british);
+            }
             for surface in generated {
                 if seen.insert(surface.clone(), ()).is_none() {
                     surfaces.push(surface.into_bytes());
