@@ -211,9 +211,8 @@ pub struct FuzzyIndex {
     strict_ids: HashMap<String, u32>,
     /// The first three bytes of every form word and strict key, and of
     /// every synonym: a text word whose [`american`] spelling starts
-    /// otherwise can have no stem,
-    /// strict key or near spelling in the index (all three keep a word's
-    /// first three letters; the stemmer's only exceptions, dying, lying and
+    /// otherwise can have no stem, strict key or near spelling in the index
+    /// (all three keep a word's first three letters; the stemmer's only exceptions, dying, lying and
     /// tying → die, lie, tie, are no glossary's words), so it is not
     /// stemmed at all. Most words of a text are such words, and stemming
     /// was most of a cold lookup's cost.
@@ -1786,8 +1785,6 @@ impl FuzzyIndex {
             at,
             at + window.partition_point(|t| t.start <= last.start) - 1,
         );
-        // Nor does it reach over a conjunction the form does not have
-        // ("…destiny community *and promoting* the construction…").
         // Nor over a quotation mark, which sets a term apart: in
         // `renamed the thinking as "zero-sum-game mentality"`, "thinking"
         // is no part of the reading.
@@ -1795,6 +1792,8 @@ impl FuzzyIndex {
             let (left, right) = if a.start < b.start { (a, b) } else { (b, a) };
             doc.text[left.end..right.start].contains('"')
         };
+        // Nor does it reach over a conjunction the form does not have
+        // ("…destiny community *and promoting* the construction…").
         let belongs = |from: &Token, to: &Token, held: &[Token]| {
             let (held_first, held_last) = (held[0].word, held[held.len() - 1].word);
             to.word.abs_diff(from.word) <= 2
