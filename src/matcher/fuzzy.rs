@@ -1727,6 +1727,9 @@ impl FuzzyIndex {
             hit: None,
         };
         let form = &forms[fuzzy.form];
+        if ends_counting_something_else(fuzzy, last, &doc.text[last.start..last.end]) {
+            return Some(reading);
+        }
         if form.kind == FormKind::Variant
             && !holds_what_makes_it_wrong(fuzzy, seen, || doc.content_words(first.word, last.word))
         {
@@ -1969,6 +1972,23 @@ impl FuzzyIndex {
     }
 }
 
+/// Whether the window (ending with `last`, written `word`) ends with a
+/// numeral word where the form does not: a number counts what follows it,
+/// so "a reference cycle *of two*" counts something else and is not the
+/// "dual cycle" ("the principle of one *China*" is the one-China
+/// principle). Figures are often part of a name instead ("COVID-19").
+fn ends_counting_something_else(fuzzy: &FuzzyForm, last: Token, word: &str) -> bool {
+    let is_numeral = |stem: StemId| {
+        fuzzy
+            .stems
+            .binary_search(&stem)
+            .is_ok_and(|at| fuzzy.numerals & bit(at) != 0)
+    };
+    word.bytes().all(|b| b.is_ascii_alphabetic())
+        && is_numeral(last.stem)
+        && fuzzy.ordered.last().is_some_and(|&stem| !is_numeral(stem))
+}
+
 /// Concept → the concept whose preferred form is the longest phrase inside
 /// its preferred form, with the stems of its correct forms (`correct_stems`,
 /// sorted) that the inner concept's preferred form lacks; see
@@ -2131,7 +2151,7 @@ fn is_article(word: &str) -> bool {
 fn is_numeral(word: &str) -> bool {
     const NUMERALS: &[&str] = &[
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "hundred",
-        "thousand", "first", "second", "third",
+        "thousand", "first", "second", "third", "dual", "double", "twin",
     ];
     NUMERALS.contains(&word) || word.bytes().all(|b| b.is_ascii_digit())
 }
@@ -2313,6 +2333,7 @@ const SYNONYMS: &[&[&str]] = &[
     &["rural", "countryside"],
     &["core", "nucleus"],
     &["ecological", "eco"],
+    &["two", "dual", "double", "twin"],
 ];
 
 /// Whether a content word is compared by characters as its synonym group's

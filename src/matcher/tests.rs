@@ -982,3 +982,30 @@ fn a_term_hyphenated_otherwise_is_a_slip_unless_all_of_it_is_a_modifier() {
         ],
     );
 }
+
+#[test]
+fn dual_double_and_twin_read_as_two_unless_they_count_something_else() {
+    assert_cases_in(
+        "systems,\"one country, two systems\",,,,,warning\n\
+         sessions,two sessions,,,,,warning\n\
+         cycle,new development pattern,,dual cycle,,,warning\n\
+         principle,one-China principle,,,,,warning\n",
+        &[
+            (
+                "It praised one country dual systems.",
+                &["systems:fuzzy:one country dual systems"],
+            ),
+            (
+                "Reporters covered the twin sessions.",
+                &["sessions:fuzzy:twin sessions"],
+            ),
+            ("It builds a double cycle.", &["cycle:fuzzy:double cycle"]),
+            // A number counts what follows it.
+            ("Creating a reference cycle of two.", &[]),
+            (
+                "They uphold the principle of one China.",
+                &["principle:fuzzy:principle of one China"],
+            ),
+        ],
+    );
+}
