@@ -6,45 +6,74 @@ use aho_corasick::{BuildError, Input, MatchKind};
 
 use super::automaton::SizedAutomaton;
 use super::{Form, FormId, FormKind, Hit, Status, inflect};
+use crate::glossary::Severity;
 
-/// The automaton and, per automaton pattern, the form it stands for.
+/// The automaton and, per automaton pattern, what it stands for.
 #[derive(Debug, Clone)]
 pub struct ExactMatcher {
     /// Leftmost-longest over the folded forms and their inflections.
     pub(super) automaton: SizedAutomaton,
-    pattern_form: Vec<FormId>,
+    surfaces: Vec<Surface>,
+}
+
+/// What an automaton pattern stands for.
+#[derive(Debug, Clone, Copy)]
+struct Surface {
+    form: FormId,
+    /// For the plural of a correct form that is a proper name, a slip
+    /// rather than the name (see [`inflect::is_proper_name`]): its
+    /// similarity to the name, as a fuzzy finding's score.
+    misnumbered: Option<f32>,
 }
 
 impl ExactMatcher {
     /// Builds the automaton over the folded forms, their British spellings
     /// and the inflections of both. A listed form always beats a generated
-    /// surface of another form.
-    pub fn build(forms: &[Form]) -> Result<ExactMatcher, BuildError> {
-        let mut surfaces: Vec<Vec<u8>> = Vec::with_capacity(forms.len() * 3);
-        let mut pattern_form = Vec::with_capacity(forms.len() * 3);
+    /// surface of another form. With fuzzy matching on (`fuzzy_threshold`),
+    /// the plural of a correct form that is a proper name is a near-miss
+    /// of it when the two are that similar.
+    pub fn build(forms: &[Form], fuzzy_threshold: Option<f32>) -> Result<ExactMatcher, BuildError> {
+        let mut patterns: Vec<Vec<u8>> = Vec::with_capacity(forms.len() * 3);
+        let mut surfaces = Vec::with_capacity(forms.len() * 3);
         let mut seen: HashMap<String, ()> = HashMap::with_capacity(forms.len() * 3);
         for (id, form) in forms.iter().enumerate() {
             if seen.insert(form.folded.clone(), ()).is_none() {
-                surfaces.push(form.folded.clone().into_bytes());
-                pattern_form.push(id);
+                patterns.push(form.folded.clone().into_bytes());
+                surfaces.push(Surface {
+                    form: id,
+                    misnumbered: None,
+                });
             }
         }
         for (id, form) in forms.iter().enumerate() {
-            let mut generated = inflect::inflections(&form.folded);
-            if let Some(british) = inflect::british(&form.folded) {
-                generated.extend(inflect::inflections(&british));
-                generated.push(british);
-            }
-            for surface in generated {
+            let british = inflect::british(&form.folded);
+            let plurals = inflect::inflections(&form.folded)
+                .into_iter()
+                .chain(british.iter().flat_map(|b| inflect::inflections(b)));
+            let is_name = form.kind != FormKind::Variant && inflect::is_proper_name(&form.text);
+            let generated = plurals
+                .map(|plural| (plural, is_name))
+                .chain(british.clone().map(|b| (b, false)));
+            for (surface, is_plural_name) in generated {
+                let misnumbered = match fuzzy_threshold {
+                    Some(threshold) if is_plural_name => {
+                        let score = strsim::sorensen_dice(&surface, &form.folded) as f32;
+                        (score >= threshold).then_some(score)
+                    }
+                    _ => None,
+                };
                 if seen.insert(surface.clone(), ()).is_none() {
-                    surfaces.push(surface.into_bytes());
-                    pattern_form.push(id);
+                    patterns.push(surface.into_bytes());
+                    surfaces.push(Surface {
+                        form: id,
+                        misnumbered,
+                    });
                 }
             }
         }
         Ok(ExactMatcher {
-            automaton: SizedAutomaton::build(surfaces, MatchKind::LeftmostLongest)?,
-            pattern_form,
+            automaton: SizedAutomaton::build(patterns, MatchKind::LeftmostLongest)?,
+            surfaces,
         })
     }
 
@@ -60,20 +89,25 @@ impl ExactMatcher {
                 break;
             };
             if is_word_bounded(text, m.start(), m.end()) {
-                let form_id = self.pattern_form[m.pattern().as_usize()];
-                let form = &forms[form_id];
+                let surface = self.surfaces[m.pattern().as_usize()];
+                let form = &forms[surface.form];
+                let (status, severity, score) = match (surface.misnumbered, form.kind) {
+                    // As fuzzy findings are.
+                    (Some(score), _) => {
+                        (Status::Fuzzy, form.severity.max(Severity::Warning), score)
+                    }
+                    (None, FormKind::Preferred) => (Status::Preferred, form.severity, 1.0),
+                    (None, FormKind::Accepted) => (Status::Accepted, form.severity, 1.0),
+                    (None, FormKind::Variant) => (Status::Variant, form.severity, 1.0),
+                };
                 out.push(Hit {
                     start: m.start(),
                     end: m.end(),
                     concept: form.concept,
-                    status: match form.kind {
-                        FormKind::Preferred => Status::Preferred,
-                        FormKind::Accepted => Status::Accepted,
-                        FormKind::Variant => Status::Variant,
-                    },
-                    severity: form.severity,
-                    form: Some(form_id),
-                    score: 1.0,
+                    status,
+                    severity,
+                    form: Some(surface.form),
+                    score,
                 });
                 at = m.end();
             } else {

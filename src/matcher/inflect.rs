@@ -12,6 +12,22 @@ const NOT_INFLECTED: &[&str] = &[
     "not", "no",
 ];
 
+/// Whether a form as written is a proper name: two words or more, each
+/// but its function words capitalised ("Global Development Initiative",
+/// "Xi Jinping Thought on Diplomacy"). A name does not take the plural
+/// ("Global Development Initiatives" is a slip), where a common noun
+/// phrase does ("communities with a shared future").
+pub fn is_proper_name(text: &str) -> bool {
+    let content: Vec<&str> = text
+        .split([' ', '-'])
+        .filter(|w| !NOT_INFLECTED.contains(&w.to_lowercase().as_str()))
+        .collect();
+    content.len() >= 2
+        && content
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
 /// The inflected surface forms of a folded form, without the form itself.
 pub fn inflections(folded: &str) -> Vec<String> {
     let words: Vec<&str> = folded.split(' ').collect();
@@ -117,6 +133,18 @@ mod tests {
         // Short words and other endings stay.
         assert_eq!(british("size of the major economy"), None);
         assert_eq!(british("for the corridors"), None);
+    }
+
+    #[test]
+    fn proper_names_are_capitalised_but_for_function_words() {
+        assert!(is_proper_name("Global Development Initiative"));
+        assert!(is_proper_name("Xi Jinping Thought on Diplomacy"));
+        assert!(is_proper_name("Belt and Road Initiative"));
+        assert!(!is_proper_name("Cold War mentality"));
+        assert!(!is_proper_name(
+            "community with a shared future for mankind"
+        ));
+        assert!(!is_proper_name("Xi"));
     }
 
     #[test]

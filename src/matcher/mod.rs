@@ -302,7 +302,7 @@ impl Matcher {
         let ((exact, patterns), (fuzzy, sources)) = rayon::join(
             || {
                 rayon::join(
-                    || exact::ExactMatcher::build(&forms),
+                    || exact::ExactMatcher::build(&forms, options.fuzzy_threshold),
                     || pattern::PatternMatcher::build(patterns),
                 )
             },

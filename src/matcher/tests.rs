@@ -1009,3 +1009,58 @@ fn dual_double_and_twin_read_as_two_unless_they_count_something_else() {
         ],
     );
 }
+
+#[test]
+fn the_plural_of_a_proper_name_is_a_near_miss_of_it() {
+    let rows = format!(
+        "{HEADER}\n\
+         gdi,Global Development Initiative,,,,,warning\n\
+         bri,Belt and Road Initiative,,Belt and Road Initiatives,,,warning\n\
+         community,community with a shared future,,,,,warning\n"
+    );
+    let glossary = from_csv_str(Path::new("t.csv"), &rows).unwrap();
+    let matcher = Matcher::compile(&glossary).unwrap();
+    assert_cases(
+        &matcher,
+        &[
+            (
+                "China proposed the Global Development Initiatives.",
+                &["gdi:fuzzy:Global Development Initiatives"],
+            ),
+            (
+                "It joined the Global Development Initiative.",
+                &["gdi:preferred:Global Development Initiative"],
+            ),
+            // A listed plural stays the listed variant.
+            (
+                "It joined the Belt and Road Initiatives.",
+                &["bri:variant:Belt and Road Initiatives"],
+            ),
+            // A common noun phrase takes the plural.
+            (
+                "They build communities with a shared future.",
+                &["community:preferred:communities with a shared future"],
+            ),
+        ],
+    );
+    // Scored like any near-miss: close, but not the name itself.
+    let mut scratch = MatchScratch::default();
+    matcher.find(&Folded::new("the Global Development Initiatives"), &mut scratch);
+    let score = scratch.hits[0].score;
+    assert!((0.9..1.0).contains(&score), "score {score}");
+    // Without fuzzy matching only listed forms are findings.
+    let literal = Matcher::compile_with(
+        &glossary,
+        MatchOptions {
+            fuzzy_threshold: None,
+        },
+    )
+    .unwrap();
+    assert_cases(
+        &literal,
+        &[(
+            "China proposed the Global Development Initiatives.",
+            &["gdi:preferred:Global Development Initiatives"],
+        )],
+    );
+}
