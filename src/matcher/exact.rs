@@ -20,18 +20,19 @@ pub struct ExactMatcher {
 #[derive(Debug, Clone, Copy)]
 struct Surface {
     form: FormId,
-    /// For the plural of a correct form that is a proper name, a slip
-    /// rather than the name (see [`inflect::is_proper_name`]): its
-    /// similarity to the name, as a fuzzy finding's score.
-    misnumbered: Option<f32>,
+    /// For a surface that is a common slip in writing a correct form, its
+    /// similarity to the form, as a fuzzy finding's score: the plural of
+    /// a proper name (see [`inflect::is_proper_name`]), or the country's
+    /// name for its adjective (see [`inflect::country_for_demonym`]).
+    slip: Option<f32>,
 }
 
 impl ExactMatcher {
     /// Builds the automaton over the folded forms, their British spellings
     /// and the inflections of both. A listed form always beats a generated
     /// surface of another form. With fuzzy matching on (`fuzzy_threshold`),
-    /// the plural of a correct form that is a proper name is a near-miss
-    /// of it when the two are that similar.
+    /// the common slips in writing a correct form (see [`Surface::slip`])
+    /// are near-misses of it when the two are that similar.
     pub fn build(forms: &[Form], fuzzy_threshold: Option<f32>) -> Result<ExactMatcher, BuildError> {
         let mut patterns: Vec<Vec<u8>> = Vec::with_capacity(forms.len() * 3);
         let mut surfaces = Vec::with_capacity(forms.len() * 3);
@@ -41,7 +42,7 @@ impl ExactMatcher {
                 patterns.push(form.folded.clone().into_bytes());
                 surfaces.push(Surface {
                     form: id,
-                    misnumbered: None,
+                    slip: None,
                 });
             }
         }
@@ -50,13 +51,18 @@ impl ExactMatcher {
             let plurals = inflect::inflections(&form.folded)
                 .into_iter()
                 .chain(british.iter().flat_map(|b| inflect::inflections(b)));
-            let is_name = form.kind != FormKind::Variant && inflect::is_proper_name(&form.text);
+            let is_correct = form.kind != FormKind::Variant;
+            let is_name = is_correct && inflect::is_proper_name(&form.text);
+            let country = inflect::country_for_demonym(&form.folded).filter(|_| is_correct);
+            let country_plurals = country.iter().flat_map(|c| inflect::inflections(c));
             let generated = plurals
                 .map(|plural| (plural, is_name))
-                .chain(british.clone().map(|b| (b, false)));
-            for (surface, is_plural_name) in generated {
-                let misnumbered = match fuzzy_threshold {
-                    Some(threshold) if is_plural_name => {
+                .chain(british.clone().map(|b| (b, false)))
+                .chain(country.clone().map(|c| (c, true)))
+                .chain(country_plurals.map(|c| (c, true)));
+            for (surface, is_slip) in generated {
+                let slip = match fuzzy_threshold {
+                    Some(threshold) if is_slip => {
                         let score = strsim::sorensen_dice(&surface, &form.folded) as f32;
                         (score >= threshold).then_some(score)
                     }
@@ -64,10 +70,7 @@ impl ExactMatcher {
                 };
                 if seen.insert(surface.clone(), ()).is_none() {
                     patterns.push(surface.into_bytes());
-                    surfaces.push(Surface {
-                        form: id,
-                        misnumbered,
-                    });
+                    surfaces.push(Surface { form: id, slip });
                 }
             }
         }
@@ -91,7 +94,7 @@ impl ExactMatcher {
             if is_word_bounded(text, m.start(), m.end()) {
                 let surface = self.surfaces[m.pattern().as_usize()];
                 let form = &forms[surface.form];
-                let (status, severity, score) = match (surface.misnumbered, form.kind) {
+                let (status, severity, score) = match (surface.slip, form.kind) {
                     // As fuzzy findings are.
                     (Some(score), _) => {
                         (Status::Fuzzy, form.severity.max(Severity::Warning), score)

@@ -28,6 +28,33 @@ pub fn is_proper_name(text: &str) -> bool {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// Country adjectives and the country names machine translation writes
+/// for them as modifiers: "China solution" for "Chinese solution".
+const DEMONYMS: &[(&str, &str)] = &[("chinese", "china")];
+
+/// The folded form with each country adjective that modifies a following
+/// word written as the country's name, if it has one: "with China
+/// characteristics". A possessive ("China's solution") names the country
+/// itself and is no such slip.
+pub fn country_for_demonym(folded: &str) -> Option<String> {
+    let words: Vec<&str> = folded.split(' ').collect();
+    let mut changed = false;
+    let swapped: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .map(
+            |(at, &word)| match DEMONYMS.iter().find(|(adjective, _)| *adjective == word) {
+                Some((_, country)) if at + 1 < words.len() => {
+                    changed = true;
+                    *country
+                }
+                _ => word,
+            },
+        )
+        .collect();
+    changed.then(|| swapped.join(" "))
+}
+
 /// The inflected surface forms of a folded form, without the form itself.
 pub fn inflections(folded: &str) -> Vec<String> {
     let words: Vec<&str> = folded.split(' ').collect();
@@ -133,6 +160,16 @@ mod tests {
         // Short words and other endings stay.
         assert_eq!(british("size of the major economy"), None);
         assert_eq!(british("for the corridors"), None);
+    }
+
+    #[test]
+    fn a_country_adjective_before_a_word_becomes_the_country_name() {
+        assert_eq!(
+            country_for_demonym("with chinese characteristics").as_deref(),
+            Some("with china characteristics")
+        );
+        assert_eq!(country_for_demonym("the chinese"), None);
+        assert_eq!(country_for_demonym("chinese-style modernization"), None);
     }
 
     #[test]

@@ -1045,7 +1045,10 @@ fn the_plural_of_a_proper_name_is_a_near_miss_of_it() {
     );
     // Scored like any near-miss: close, but not the name itself.
     let mut scratch = MatchScratch::default();
-    matcher.find(&Folded::new("the Global Development Initiatives"), &mut scratch);
+    matcher.find(
+        &Folded::new("the Global Development Initiatives"),
+        &mut scratch,
+    );
     let score = scratch.hits[0].score;
     assert!((0.9..1.0).contains(&score), "score {score}");
     // Without fuzzy matching only listed forms are findings.
@@ -1062,5 +1065,26 @@ fn the_plural_of_a_proper_name_is_a_near_miss_of_it() {
             "China proposed the Global Development Initiatives.",
             &["gdi:preferred:Global Development Initiatives"],
         )],
+    );
+}
+
+#[test]
+fn a_country_name_for_its_adjective_is_a_near_miss() {
+    assert_cases_in(
+        "solution,Chinese solution,,,,,warning\n\
+         dream,Chinese Dream,China Dream,,,,warning\n",
+        &[
+            (
+                "It offers a China solution to the crisis.",
+                &["solution:fuzzy:China solution"],
+            ),
+            // A possessive names the country itself.
+            ("It offers China's solution to the crisis.", &[]),
+            // Unless the glossary accepts it.
+            (
+                "They spoke of the China Dream.",
+                &["dream:accepted:China Dream"],
+            ),
+        ],
     );
 }
