@@ -19,6 +19,18 @@ fn bundled_glossary_checks_clean() {
 }
 
 #[test]
+fn bundled_glossary_passes_its_self_tests_without_fuzzy_matching_too() {
+    let out = tempfile::tempdir().unwrap();
+    let out = out.path().to_str().unwrap();
+    let run = run_in(
+        &root(),
+        &["audit", "--no-fuzzy", "-q", "-o", out, "seeds"],
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+#[test]
 fn bundled_glossary_is_in_canonical_form() {
     let run = run_in(&root(), &["glossary", "fmt", "--check"], None);
     assert_eq!(run.code, 0, "{}", run.stderr);

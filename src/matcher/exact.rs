@@ -27,6 +27,17 @@ struct Surface {
     slip: Option<f32>,
 }
 
+/// How a surface was generated from a form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Generated {
+    /// An inflection or spelling of the form itself.
+    Inflection,
+    /// The plural of a proper name: a slip.
+    NamePlural,
+    /// The country's name for its adjective: a slip.
+    CountryName,
+}
+
 impl ExactMatcher {
     /// Builds the automaton over the folded forms, their British spellings
     /// and the inflections of both. A listed form always beats a generated
@@ -52,22 +63,28 @@ impl ExactMatcher {
                 .into_iter()
                 .chain(british.iter().flat_map(|b| inflect::inflections(b)));
             let is_correct = form.kind != FormKind::Variant;
-            let is_name = is_correct && inflect::is_proper_name(&form.text);
+            let plural_kind = if is_correct && inflect::is_proper_name(&form.text) {
+                Generated::NamePlural
+            } else {
+                Generated::Inflection
+            };
             let country = inflect::country_for_demonym(&form.folded).filter(|_| is_correct);
             let country_plurals = country.iter().flat_map(|c| inflect::inflections(c));
             let generated = plurals
-                .map(|plural| (plural, is_name))
-                .chain(british.clone().map(|b| (b, false)))
-                .chain(country.clone().map(|c| (c, true)))
-                .chain(country_plurals.map(|c| (c, true)));
-            for (surface, is_slip) in generated {
-                let slip = match fuzzy_threshold {
-                    Some(threshold) if is_slip => {
-                        let score = strsim::sorensen_dice(&surface, &form.folded) as f32;
-                        (score >= threshold).then_some(score)
-                    }
-                    _ => None,
-                };
+                .map(|plural| (plural, plural_kind))
+                .chain(british.clone().map(|b| (b, Generated::Inflection)))
+                .chain(country.clone().map(|c| (c, Generated::CountryName)))
+                .chain(country_plurals.map(|c| (c, Generated::CountryName)));
+            for (surface, kind) in generated {
+                let slip = (kind != Generated::Inflection)
+                    .then(|| strsim::sorensen_dice(&surface, &form.folded) as f32)
+                    .filter(|&score| fuzzy_threshold.is_some_and(|t| score >= t));
+                // Without fuzzy matching (or below its threshold) a name's
+                // plural is the name inflected, as before; the country
+                // name is never the form.
+                if slip.is_none() && kind == Generated::CountryName {
+                    continue;
+                }
                 if seen.insert(surface.clone(), ()).is_none() {
                     patterns.push(surface.into_bytes());
                     surfaces.push(Surface { form: id, slip });

@@ -1087,4 +1087,14 @@ fn a_country_name_for_its_adjective_is_a_near_miss() {
             ),
         ],
     );
+    // Without fuzzy matching it is no finding, nor the correct form.
+    let rows = format!("{HEADER}\nsolution,Chinese solution,,,,,warning\n");
+    let literal = Matcher::compile_with(
+        &from_csv_str(Path::new("t.csv"), &rows).unwrap(),
+        MatchOptions {
+            fuzzy_threshold: None,
+        },
+    )
+    .unwrap();
+    assert_cases(&literal, &[("It offers a China solution.", &[])]);
 }
