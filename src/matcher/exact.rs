@@ -68,13 +68,24 @@ impl ExactMatcher {
             } else {
                 Generated::Inflection
             };
-            let country = inflect::country_for_demonym(&form.folded).filter(|_| is_correct);
-            let country_plurals = country.iter().flat_map(|c| inflect::inflections(c));
+            let country = if is_correct {
+                inflect::country_for_demonym(&form.folded)
+            } else {
+                Vec::new()
+            };
+            let country_plurals: Vec<String> = country
+                .iter()
+                .flat_map(|c| inflect::inflections(c))
+                .collect();
             let generated = plurals
                 .map(|plural| (plural, plural_kind))
                 .chain(british.clone().map(|b| (b, Generated::Inflection)))
-                .chain(country.clone().map(|c| (c, Generated::CountryName)))
-                .chain(country_plurals.map(|c| (c, Generated::CountryName)));
+                .chain(country.into_iter().map(|c| (c, Generated::CountryName)))
+                .chain(
+                    country_plurals
+                        .into_iter()
+                        .map(|c| (c, Generated::CountryName)),
+                );
             for (surface, kind) in generated {
                 let slip = (kind != Generated::Inflection)
                     .then(|| strsim::sorensen_dice(&surface, &form.folded) as f32)

@@ -33,26 +33,39 @@ pub fn is_proper_name(text: &str) -> bool {
 const DEMONYMS: &[(&str, &str)] = &[("chinese", "china")];
 
 /// The folded form with each country adjective that modifies a following
-/// word written as the country's name, if it has one: "with China
-/// characteristics". A possessive ("China's solution") names the country
-/// itself and is no such slip.
-pub fn country_for_demonym(folded: &str) -> Option<String> {
+/// word written as the country's name ("with China characteristics"),
+/// and, where a word of the form precedes it, as the country's possessive
+/// ("with China's characteristics"). A form that begins with the adjective
+/// does not get the possessive: "China's solution" names the country
+/// itself.
+pub fn country_for_demonym(folded: &str) -> Vec<String> {
     let words: Vec<&str> = folded.split(' ').collect();
-    let mut changed = false;
-    let swapped: Vec<&str> = words
-        .iter()
-        .enumerate()
-        .map(
-            |(at, &word)| match DEMONYMS.iter().find(|(adjective, _)| *adjective == word) {
-                Some((_, country)) if at + 1 < words.len() => {
-                    changed = true;
-                    *country
+    let swap = |possessive: bool| {
+        let mut changed = false;
+        let swapped: Vec<String> = words
+            .iter()
+            .enumerate()
+            .map(|(at, &word)| {
+                let country = DEMONYMS
+                    .iter()
+                    .find(|(adjective, _)| *adjective == word)
+                    .map(|&(_, country)| country);
+                match country {
+                    Some(country) if at + 1 < words.len() && (!possessive || at > 0) => {
+                        changed = true;
+                        if possessive {
+                            format!("{country}'s")
+                        } else {
+                            country.to_string()
+                        }
+                    }
+                    _ => word.to_string(),
                 }
-                _ => word,
-            },
-        )
-        .collect();
-    changed.then(|| swapped.join(" "))
+            })
+            .collect();
+        changed.then(|| swapped.join(" "))
+    };
+    [swap(false), swap(true)].into_iter().flatten().collect()
 }
 
 /// The inflected surface forms of a folded form, without the form itself.
@@ -165,11 +178,12 @@ mod tests {
     #[test]
     fn a_country_adjective_before_a_word_becomes_the_country_name() {
         assert_eq!(
-            country_for_demonym("with chinese characteristics").as_deref(),
-            Some("with china characteristics")
+            country_for_demonym("with chinese characteristics"),
+            ["with china characteristics", "with china's characteristics"]
         );
-        assert_eq!(country_for_demonym("the chinese"), None);
-        assert_eq!(country_for_demonym("chinese-style modernization"), None);
+        assert_eq!(country_for_demonym("chinese solution"), ["china solution"]);
+        assert!(country_for_demonym("the chinese").is_empty());
+        assert!(country_for_demonym("chinese-style modernization").is_empty());
     }
 
     #[test]

@@ -1072,7 +1072,8 @@ fn the_plural_of_a_proper_name_is_a_near_miss_of_it() {
 fn a_country_name_for_its_adjective_is_a_near_miss() {
     assert_cases_in(
         "solution,Chinese solution,,,,,warning\n\
-         dream,Chinese Dream,China Dream,,,,warning\n",
+         dream,Chinese Dream,China Dream,,,,warning\n\
+         features,with Chinese characteristics,,,,,warning\n",
         &[
             (
                 "It offers a China solution to the crisis.",
@@ -1080,6 +1081,11 @@ fn a_country_name_for_its_adjective_is_a_near_miss() {
             ),
             // A possessive names the country itself.
             ("It offers China's solution to the crisis.", &[]),
+            // Unless it stands inside the term.
+            (
+                "A path with China's characteristics.",
+                &["features:fuzzy:with China's characteristics"],
+            ),
             // Unless the glossary accepts it.
             (
                 "They spoke of the China Dream.",
