@@ -87,9 +87,12 @@ impl ExactMatcher {
                         .map(|c| (c, Generated::CountryName)),
                 );
             for (surface, kind) in generated {
-                let slip = (kind != Generated::Inflection)
-                    .then(|| strsim::sorensen_dice(&surface, &form.folded) as f32)
-                    .filter(|&score| fuzzy_threshold.is_some_and(|t| score >= t));
+                let slip = fuzzy_threshold
+                    .filter(|_| kind != Generated::Inflection)
+                    .and_then(|threshold| {
+                        let score = strsim::sorensen_dice(&surface, &form.folded) as f32;
+                        (score >= threshold).then_some(score)
+                    });
                 // Without fuzzy matching (or below its threshold) a name's
                 // plural is the name inflected, as before; the country
                 // name is never the form.
