@@ -1,4 +1,5 @@
-//! All literal forms, and their inflections, in one Aho-Corasick automaton.
+//! All literal forms, their inflections and their common slips, in one
+//! Aho-Corasick automaton.
 
 use std::collections::HashMap;
 
@@ -11,7 +12,7 @@ use crate::glossary::Severity;
 /// The automaton and, per automaton pattern, what it stands for.
 #[derive(Debug, Clone)]
 pub struct ExactMatcher {
-    /// Leftmost-longest over the folded forms and their inflections.
+    /// Leftmost-longest over the folded forms, their inflections and slips.
     pub(super) automaton: SizedAutomaton,
     surfaces: Vec<Surface>,
 }
