@@ -455,6 +455,16 @@ impl Doc<'_> {
         a.clause == b.clause && a.commas_before.abs_diff(b.commas_before) <= commas
     }
 
+    /// Whether the words `first..=last` are `form`'s content words as they
+    /// are, up to inflection and function words.
+    fn holds_form_words(&self, first: usize, last: usize, form: &FuzzyForm) -> bool {
+        self.words[first..=last]
+            .iter()
+            .filter(|w| !w.info.is_stopword)
+            .map(|w| w.info.strict)
+            .eq(form.strict.iter().copied())
+    }
+
     /// How many content words the words `first..=last` hold.
     fn content_words(&self, first: usize, last: usize) -> usize {
         self.words[first..=last]
@@ -1331,11 +1341,7 @@ impl FuzzyIndex {
                 let best_form = &self.fuzzy_forms[best.fuzzy];
                 let read_as = ReadAs {
                     form: best_form,
-                    is_whole: doc.words[first..=last]
-                        .iter()
-                        .filter(|w| !w.info.is_stopword)
-                        .map(|w| w.info.strict)
-                        .eq(best_form.strict.iter().copied()),
+                    is_whole: doc.holds_form_words(first, last, best_form),
                 };
                 let veto = readings.iter().find(|r| {
                     let fuzzy = &self.fuzzy_forms[r.fuzzy];
@@ -1348,12 +1354,7 @@ impl FuzzyIndex {
                     // The form's content words as they are, up to
                     // inflection: the concept is named right here, as by a
                     // literal hit.
-                    let is_form = doc.words[veto.first..=veto.last]
-                        .iter()
-                        .filter(|w| !w.info.is_stopword)
-                        .map(|w| w.info.strict)
-                        .eq(self.fuzzy_forms[veto.fuzzy].strict.iter().copied());
-                    if is_form {
+                    if doc.holds_form_words(veto.first, veto.last, &self.fuzzy_forms[veto.fuzzy]) {
                         named.push(Hit {
                             start: doc.words[veto.first].start,
                             end: doc.words[veto.last].end,
