@@ -52,7 +52,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 mod dice;
 
-use super::{Form, FormId, FormKind, Hit, Status};
+use super::{Form, FormId, FormKind, Hit, Status, inflect};
 use crate::glossary::{ConceptId, Severity};
 
 type StemId = u32;
@@ -157,6 +157,11 @@ struct FuzzyForm {
     /// The strict ids of its prepositions, in order: what joins its words
     /// into one phrase (see [`FuzzyIndex::is_correct_use`]).
     prepositions: Vec<u32>,
+    /// A common noun compound: no preposition joins its words and it is
+    /// no proper name, so its head is its last word (see
+    /// [`names_a_modifier`]). Names and titles are not read this way:
+    /// "Chairman of Xi Jinping" is a garbled title, not a chairman.
+    is_compound_noun: bool,
     /// Which gaps after the words of `sequence` hold a hyphen, as bits
     /// (see [`hyphenated_gaps`]).
     hyphens: u64,
@@ -775,11 +780,12 @@ impl FuzzyIndex {
             .last()
             .and_then(|w| w.get(..DERIVATION_PREFIX))
             .map(Box::from);
-        let prepositions = words
+        let prepositions: Vec<u32> = words
             .iter()
             .filter(|w| PREPOSITIONS.contains(w))
             .map(|w| self.intern_strict(w.to_string()))
             .collect();
+        let is_compound_noun = prepositions.is_empty() && !inflect::is_proper_name(&form.text);
         Some(FuzzyForm {
             form: id,
             is_variant: form.kind == FormKind::Variant,
@@ -792,6 +798,7 @@ impl FuzzyIndex {
             strict,
             sequence,
             prepositions,
+            is_compound_noun,
             hyphens,
             ending,
             head,
@@ -1728,7 +1735,9 @@ impl FuzzyIndex {
             hit: None,
         };
         let form = &forms[fuzzy.form];
-        if ends_counting_something_else(fuzzy, last, &doc.text[last.start..last.end]) {
+        if ends_counting_something_else(fuzzy, last, &doc.text[last.start..last.end])
+            || names_a_modifier(doc, first.word, last.word, fuzzy)
+        {
             return Some(reading);
         }
         if form.kind == FormKind::Variant
@@ -1971,6 +1980,31 @@ impl FuzzyIndex {
         }
         ((token_dice + char_dice) / 2.0) as f32
     }
+}
+
+/// Whether the words `first..=last` put "of" right after one of the form's
+/// modifiers and before its head. In English "A of B" names A, so "the high
+/// quality *of* the development team" speaks of quality, not of
+/// "high-quality development". Only for a form that is a common noun
+/// compound (see [`FuzzyForm::is_compound_noun`]), whose head is its last
+/// word: "development of high quality", head first, is the term reworded.
+fn names_a_modifier(doc: &Doc, first: usize, last: usize, fuzzy: &FuzzyForm) -> bool {
+    if !fuzzy.is_compound_noun {
+        return false;
+    }
+    let is_modifier = |word: &Word| {
+        word.info
+            .stem
+            .is_some_and(|stem| stem != fuzzy.head && fuzzy.stems.binary_search(&stem).is_ok())
+    };
+    let words = &doc.words[first..=last];
+    words.windows(2).enumerate().any(|(at, pair)| {
+        is_modifier(&pair[0])
+            && &doc.text[pair[1].start..pair[1].end] == "of"
+            && words[at + 2..]
+                .iter()
+                .any(|w| w.info.stem == Some(fuzzy.head))
+    })
 }
 
 /// Whether the window (ending with `last`, written `word`) ends with a

@@ -1104,3 +1104,31 @@ fn a_country_name_for_its_adjective_is_a_near_miss() {
     .unwrap();
     assert_cases(&literal, &[("It offers a China solution.", &[])]);
 }
+
+#[test]
+fn of_after_a_modifier_names_the_modifier_not_the_compound() {
+    assert_cases_in(
+        "hqd,high-quality development,,high quality development,,,warning\n\
+         cwm,Cold War mentality,,,,,warning\n\
+         xi,Xi Jinping,President Xi Jinping,Chairman Xi,,,warning\n",
+        &[
+            // "A of B" names A: the quality, not the development.
+            ("The high quality of the development team helped.", &[]),
+            // The compound reworded head first is still the term.
+            (
+                "We need a mentality of the Cold War no more.",
+                &["cwm:fuzzy:mentality of the Cold War"],
+            ),
+            // A title is no compound noun: this is the title garbled.
+            (
+                "The Chairman of the Xi spoke.",
+                &["xi:fuzzy:Chairman of the Xi"],
+            ),
+            // Without "of" the slip is read as before.
+            (
+                "They pursue high quality developing.",
+                &["hqd:fuzzy:high quality developing"],
+            ),
+        ],
+    );
+}
