@@ -111,12 +111,24 @@ const PUNCTUATION: [char; 7] = ['.', ';', ':', '!', '?', '(', ')'];
 /// same" is no window of "harmony but not sameness", while a term with one
 /// swapped ("harmony *with* uniformity") differs in a function word. So
 /// does "having", which machine translation writes for "with" ("socialism
-/// having Chinese characteristics").
+/// having Chinese characteristics"). Prepositions are function words,
+/// so one swapped for another ("community of life *between* man and
+/// nature") changes the term, not the sentence around it.
 const STOPWORDS: &[&str] = &[
     "a", "an", "the", "of", "for", "with", "to", "in", "on", "at", "by", "from", "and", "or", "as",
     "is", "are", "be", "its", "it", "this", "that", "these", "those", "our", "my", "their", "his",
     "her", "s", "which", "who", "all", "should", "must", "will", "shall", "would", "can", "into",
-    "than", "so", "such", "not", "no", "without", "but", "yet", "rather", "having",
+    "than", "so", "such", "not", "no", "without", "but", "yet", "rather", "having", "between",
+    "among", "about", "within", "through", "across", "toward", "towards", "upon", "under",
+    "against", "via", "amid",
+];
+
+/// Auxiliary and copular verbs: one inside a window that its form lacks
+/// makes the words a clause, not a term ("our community *has* a common
+/// destiny with the river").
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
+    "will", "shall", "would", "should", "can", "could", "may", "might", "must",
 ];
 
 /// Prepositions after a head noun: "community *of* …" has its head first.
@@ -157,11 +169,14 @@ struct FuzzyForm {
     /// The strict ids of its prepositions, in order: what joins its words
     /// into one phrase (see [`FuzzyIndex::is_correct_use`]).
     prepositions: Vec<u32>,
-    /// A common noun compound: no preposition joins its words and it is
-    /// no proper name, so its head is its last word (see
+    /// A common noun compound: content words only (no article, no
+    /// preposition) and no proper name, so its head is its last word (see
     /// [`names_a_modifier`]). Names and titles are not read this way:
-    /// "Chairman of Xi Jinping" is a garbled title, not a chairman.
+    /// "Chairman of Xi Jinping" is a garbled title, not a chairman. Nor
+    /// are verb phrases ("building an ecological civilization").
     is_compound_noun: bool,
+    /// Whether one of its words is an auxiliary verb (see [`AUXILIARIES`]).
+    has_auxiliary: bool,
     /// Which gaps after the words of `sequence` hold a hyphen, as bits
     /// (see [`hyphenated_gaps`]).
     hyphens: u64,
@@ -391,6 +406,8 @@ struct WordInfo {
     is_conjunction: bool,
     /// An article.
     is_article: bool,
+    /// An auxiliary verb (see [`AUXILIARIES`]).
+    is_auxiliary: bool,
     /// Its stem is that of a form word it is a near spelling of.
     is_misspelling: bool,
     /// It is in a synonym group (see [`SYNONYMS`]).
@@ -428,6 +445,8 @@ struct Word {
     commas_before: u32,
     /// How many conjunctions come before it.
     conjunctions_before: u32,
+    /// How many auxiliary verbs come before it.
+    auxiliaries_before: u32,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -476,6 +495,12 @@ impl Doc<'_> {
             .iter()
             .filter(|w| !w.info.is_stopword)
             .count()
+    }
+
+    /// How many auxiliary verbs the words `first..=last` hold.
+    fn auxiliaries(&self, first: usize, last: usize) -> usize {
+        let (a, b) = (&self.words[first], &self.words[last]);
+        (b.auxiliaries_before + u32::from(b.info.is_auxiliary) - a.auxiliaries_before) as usize
     }
 
     /// How many conjunctions the words `first..=last` hold.
@@ -785,7 +810,8 @@ impl FuzzyIndex {
             .filter(|w| PREPOSITIONS.contains(w))
             .map(|w| self.intern_strict(w.to_string()))
             .collect();
-        let is_compound_noun = prepositions.is_empty() && !inflect::is_proper_name(&form.text);
+        let is_compound_noun =
+            !words.iter().any(|w| is_stopword(w)) && !inflect::is_proper_name(&form.text);
         Some(FuzzyForm {
             form: id,
             is_variant: form.kind == FormKind::Variant,
@@ -799,6 +825,7 @@ impl FuzzyIndex {
             sequence,
             prepositions,
             is_compound_noun,
+            has_auxiliary: words.iter().any(|w| AUXILIARIES.contains(w)),
             hyphens,
             ending,
             head,
@@ -1046,6 +1073,7 @@ impl FuzzyIndex {
             is_stopword,
             is_conjunction: is_conjunction(word),
             is_article: is_article(word),
+            is_auxiliary: AUXILIARIES.contains(&word),
             is_misspelling,
             has_synonyms: group.is_some(),
             starts_joined: !is_stopword && stem.is_none() && self.starts_joined_word(word),
@@ -1145,6 +1173,7 @@ impl FuzzyIndex {
         all.clear();
         tokens.clear();
         let (mut clause, mut commas, mut conjunctions, mut gap_start) = (0, 0, 0, 0);
+        let mut auxiliaries = 0;
         let mut breaks = breaks.iter().map(|&b| b as usize).peekable();
         for (start, end, w) in words(text) {
             let mut is_break = false;
@@ -1180,6 +1209,7 @@ impl FuzzyIndex {
                     is_stopword: false,
                     is_conjunction: false,
                     is_article: false,
+                    is_auxiliary: false,
                     is_misspelling: true,
                     has_synonyms: false,
                     starts_joined: false,
@@ -1212,8 +1242,10 @@ impl FuzzyIndex {
                 clause,
                 commas_before: commas,
                 conjunctions_before,
+                auxiliaries_before: auxiliaries,
             });
             conjunctions += u32::from(info.is_conjunction);
+            auxiliaries += u32::from(info.is_auxiliary);
             if let Some(stem) = info.stem {
                 tokens.push(Token {
                     word: all.len() - 1,
@@ -1698,7 +1730,8 @@ impl FuzzyIndex {
         // The window ends at a clause boundary or an extra conjunction: a
         // term does not straddle a clause or sentence ("…, the Global"), nor
         // does it join two phrases ("the community and a shared future")
-        // unless the form itself is a list.
+        // unless the form itself is a list, nor reach over an auxiliary
+        // verb the form lacks ("our community *has* a common destiny").
         let separators = match fuzzy.commas {
             0 => 0,
             commas => commas + fuzzy.conjunctions as u32,
@@ -1707,18 +1740,27 @@ impl FuzzyIndex {
             t.word - first.word < reach
                 && doc.in_list(first.word, t.word, separators)
                 && doc.conjunctions(first.word, t.word) <= fuzzy.conjunctions
+                && (fuzzy.has_auxiliary || doc.auxiliaries(first.word, t.word) == 0)
         };
         // A word the window already holds does not stretch it, unless the
         // form repeats it too: in "Xi Jinping Diplomacy Thought should be Xi
-        // Jinping Thought" the phrase ends at the first "Thought".
+        // Jinping Thought" the phrase ends at the first "Thought". Nor does
+        // a first word that comes again before the phrase goes on begin it:
+        // "what is new about *new type international relations*".
+        let mut first_again = None;
         for token in window.iter().take_while(within) {
             if let Ok(at) = fuzzy.stems.binary_search(&token.stem) {
                 let bit = bit(at);
                 if seen & bit == 0 || fuzzy.repeated & bit != 0 {
                     last = *token;
+                } else if token.stem == first.stem && first_again.is_none() {
+                    first_again = Some(token.word);
                 }
                 seen |= bit;
             }
+        }
+        if first_again.is_some_and(|again| again < last.word) {
+            return None;
         }
         let head_bit = fuzzy.stems.binary_search(&fuzzy.head).map_or(0, bit);
         if (seen.count_ones() as usize) < fuzzy.need
@@ -1982,9 +2024,10 @@ impl FuzzyIndex {
     }
 }
 
-/// Whether the words `first..=last` put "of" right after one of the form's
-/// modifiers and before its head. In English "A of B" names A, so "the high
-/// quality *of* the development team" speaks of quality, not of
+/// Whether the words `first..=last` put "of" after a content word other
+/// than the form's head and before its head. In English "A of B" names A,
+/// so "the high quality *of* the development team" speaks of quality, and
+/// "high-quality products *of* the development zone" of products, not of
 /// "high-quality development". Only for a form that is a common noun
 /// compound (see [`FuzzyForm::is_compound_noun`]), whose head is its last
 /// word: "development of high quality", head first, is the term reworded.
@@ -1992,14 +2035,14 @@ fn names_a_modifier(doc: &Doc, first: usize, last: usize, fuzzy: &FuzzyForm) -> 
     if !fuzzy.is_compound_noun {
         return false;
     }
-    let is_modifier = |word: &Word| {
+    let is_other_than_head = |word: &Word| {
         word.info
             .stem
             .is_some_and(|stem| stem != fuzzy.head && fuzzy.stems.binary_search(&stem).is_ok())
     };
     let words = &doc.words[first..=last];
     words.windows(2).enumerate().any(|(at, pair)| {
-        is_modifier(&pair[0])
+        is_other_than_head(&pair[0])
             && &doc.text[pair[1].start..pair[1].end] == "of"
             && words[at + 2..]
                 .iter()

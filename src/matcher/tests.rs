@@ -1132,3 +1132,36 @@ fn of_after_a_modifier_names_the_modifier_not_the_compound() {
         ],
     );
 }
+
+#[test]
+fn a_window_does_not_reach_over_an_auxiliary_verb_its_form_lacks() {
+    assert_cases_in(
+        "destiny,community with a shared future,,community of common destiny,,,warning\n\
+         nature,community of life for man and Nature,,man and nature are also a community of destiny,,,warning\n",
+        &[
+            // A clause, not the term.
+            ("Our community has a common destiny with the river.", &[]),
+            // The term without the verb is still read.
+            (
+                "Our community of common fate has grown.",
+                &["destiny:fuzzy:community of common fate"],
+            ),
+            // A form that has a verb is read across one.
+            (
+                "Man and nature are a community of destiny.",
+                &["nature:fuzzy:Man and nature are a community of destiny"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_preposition_swapped_for_another_changes_the_term() {
+    assert_cases_in(
+        "nature,community of life for man and Nature,,,,,warning\n",
+        &[(
+            "They are a community of life between man and nature.",
+            &["nature:fuzzy:community of life between man and nature"],
+        )],
+    );
+}
