@@ -175,6 +175,9 @@ struct FuzzyForm {
     /// "Chairman of Xi Jinping" is a garbled title, not a chairman. Nor
     /// are verb phrases ("building an ecological civilization").
     is_compound_noun: bool,
+    /// Which words of `sequence` follow a preposition and an article, as
+    /// bits (see [`articles_after_prepositions`]).
+    articles: u64,
     /// Whether one of its words is an auxiliary verb (see [`AUXILIARIES`]).
     has_auxiliary: bool,
     /// Which gaps after the words of `sequence` hold a hyphen, as bits
@@ -812,6 +815,7 @@ impl FuzzyIndex {
             .collect();
         let is_compound_noun =
             !words.iter().any(|w| is_stopword(w)) && !inflect::is_proper_name(&form.text);
+        let articles = articles_after_prepositions(words.iter().copied());
         Some(FuzzyForm {
             form: id,
             is_variant: form.kind == FormKind::Variant,
@@ -825,6 +829,7 @@ impl FuzzyIndex {
             sequence,
             prepositions,
             is_compound_noun,
+            articles,
             has_auxiliary: words.iter().any(|w| AUXILIARIES.contains(w)),
             hyphens,
             ending,
@@ -944,6 +949,13 @@ impl FuzzyIndex {
                 .filter(|(_, part)| part.iter().copied().eq(sequence()))
                 .map(|(at, _)| at)
         };
+        // The form's articles after its prepositions, inside the window,
+        // where it stands at `at` of the form.
+        let window_articles = articles_after_any(span.iter().map(|w| w.info.is_article));
+        let keeps_articles = |at: usize| {
+            let inside = internal_gaps << 1;
+            f.articles.checked_shr(at as u32).unwrap_or(0) & inside & !window_articles == 0
+        };
         let is_part = parts().next().is_some();
         let is_short_form = is_part && {
             let hyphens = hyphenated_gaps(
@@ -954,7 +966,7 @@ impl FuzzyIndex {
             );
             parts().any(|at| {
                 let form = f.hyphens.checked_shr(at as u32).unwrap_or(0) & internal_gaps;
-                form == hyphens || (form == 0 && hyphens == internal_gaps)
+                (form == hyphens || (form == 0 && hyphens == internal_gaps)) && keeps_articles(at)
             })
         };
         if is_part && !is_short_form {
@@ -995,7 +1007,9 @@ impl FuzzyIndex {
         is_short_form
             || is_part_of_list
             || is_abridged
-            || (in_order && (is_sentence || sequence().eq(f.sequence.iter().copied())))
+            || (in_order
+                && (is_sentence
+                    || (sequence().eq(f.sequence.iter().copied()) && keeps_articles(0))))
     }
 
     /// A form's content word in American spelling and its stem, each word
@@ -2022,6 +2036,46 @@ impl FuzzyIndex {
         }
         ((token_dice + char_dice) / 2.0) as f32
     }
+}
+
+/// Which words, counted without articles, follow a preposition and an
+/// article, as bits (see [`bit`]): "a" in "community with *a* shared
+/// future". The article after a preposition belongs to the fixed phrase;
+/// one left out ("community with shared future") is a slip, where an
+/// article after a verb may go with the sentence ("building ecological
+/// civilization").
+fn articles_after_prepositions<'a>(words: impl IntoIterator<Item = &'a str>) -> u64 {
+    let mut bits = 0;
+    let (mut at, mut previous, mut after_article) = (0, "", false);
+    for word in words {
+        if is_article(word) {
+            after_article = PREPOSITIONS.contains(&previous);
+            continue;
+        }
+        if after_article {
+            bits |= bit(at);
+        }
+        (at, previous, after_article) = (at + 1, word, false);
+    }
+    bits
+}
+
+/// Which words, counted without articles, follow an article, as bits like
+/// [`articles_after_prepositions`]; `is_article` tells each word.
+fn articles_after_any(is_article: impl IntoIterator<Item = bool>) -> u64 {
+    let mut bits = 0;
+    let (mut at, mut after_article) = (0, false);
+    for is_article in is_article {
+        if is_article {
+            after_article = true;
+            continue;
+        }
+        if after_article {
+            bits |= bit(at);
+        }
+        (at, after_article) = (at + 1, false);
+    }
+    bits
 }
 
 /// Whether the words `first..=last` put "of" after a content word other

@@ -1165,3 +1165,24 @@ fn a_preposition_swapped_for_another_changes_the_term() {
         )],
     );
 }
+
+#[test]
+fn an_article_left_out_after_a_preposition_is_a_slip() {
+    assert_cases_in(
+        "community,community with a shared future for mankind,,,,,warning\n\
+         civilization,building an ecological civilization,,,,,warning\n",
+        &[
+            (
+                "We build community with shared future for mankind.",
+                &["community:fuzzy:community with shared future for mankind"],
+            ),
+            // Another article in its place is the term.
+            (
+                "We build the community with the shared future for mankind.",
+                &[],
+            ),
+            // An article after a verb goes with the sentence.
+            ("They are building ecological civilization.", &[]),
+        ],
+    );
+}
