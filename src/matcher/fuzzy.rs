@@ -1804,8 +1804,18 @@ impl FuzzyIndex {
         // Two words of a correct form the other way round are mostly
         // ordinary English ("a detached state from the HEAD" is not "head
         // of state"); three or more reordered still name the term.
-        if form.kind != FormKind::Variant
-            && fuzzy.ordered.len() == 2
+        // Two words of a listed variant the other way round, with another
+        // content word between them, are a sentence: "the initiatives
+        // focus on development" is not "global development initiatives",
+        // while "partnership without alignment" is "non-aligned
+        // partnership" garbled.
+        let is_sentence_around_two = || {
+            form.kind == FormKind::Variant
+                && seen.count_ones() == 2
+                && doc.content_words(first.word, last.word) > 2
+        };
+        if ((form.kind != FormKind::Variant && fuzzy.ordered.len() == 2)
+            || is_sentence_around_two())
             && !self.in_form_order(doc, first.word, last.word, fuzzy)
         {
             return Some(reading);

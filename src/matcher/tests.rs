@@ -1186,3 +1186,19 @@ fn an_article_left_out_after_a_preposition_is_a_slip() {
         ],
     );
 }
+
+#[test]
+fn two_words_of_a_variant_turned_round_around_another_word_are_a_sentence() {
+    assert_cases_in(
+        "gdi,Global Development Initiative,,global development initiatives,,,warning\n\
+         alliance,\"partnership, not alliance\",,non-aligned partnership,,,warning\n",
+        &[
+            ("Second, the initiatives focus on development.", &[]),
+            // Turned round with nothing else between: the variant garbled.
+            (
+                "It seeks partnership without alignment.",
+                &["alliance:fuzzy:partnership without alignment"],
+            ),
+        ],
+    );
+}
