@@ -1803,12 +1803,12 @@ impl FuzzyIndex {
         }
         // Two words of a correct form the other way round are mostly
         // ordinary English ("a detached state from the HEAD" is not "head
-        // of state"); three or more reordered still name the term.
-        // Two words of a listed variant the other way round, with another
-        // content word between them, are a sentence: "the initiatives
-        // focus on development" is not "global development initiatives",
-        // while "partnership without alignment" is "non-aligned
-        // partnership" garbled.
+        // of state"); three or more reordered still name the term. Two
+        // words of a listed variant the other way round are a sentence when
+        // another content word stands between them ("the initiatives
+        // *focus* on development" is not "global development initiatives"),
+        // else the variant garbled ("partnership without alignment" for
+        // "non-aligned partnership").
         let is_sentence_around_two = || {
             form.kind == FormKind::Variant
                 && seen.count_ones() == 2
@@ -2088,10 +2088,9 @@ fn articles_after_any(is_article: impl IntoIterator<Item = bool>) -> u64 {
     bits
 }
 
-/// Whether the words `first..=last` put "of" after a content word other
-/// than the form's head and before its head. In English "A of B" names A,
-/// so "the high quality *of* the development team" speaks of quality, and
-/// "high-quality products *of* the development zone" of products, not of
+/// Whether the words `first..=last` put "of" right after one of the form's
+/// modifiers and before its head. In English "A of B" names A, so "the
+/// high quality *of* the development team" speaks of quality, not of
 /// "high-quality development". Only for a form that is a common noun
 /// compound (see [`FuzzyForm::is_compound_noun`]), whose head is its last
 /// word: "development of high quality", head first, is the term reworded.
@@ -2099,14 +2098,14 @@ fn names_a_modifier(doc: &Doc, first: usize, last: usize, fuzzy: &FuzzyForm) -> 
     if !fuzzy.is_compound_noun {
         return false;
     }
-    let is_other_than_head = |word: &Word| {
+    let is_modifier = |word: &Word| {
         word.info
             .stem
             .is_some_and(|stem| stem != fuzzy.head && fuzzy.stems.binary_search(&stem).is_ok())
     };
     let words = &doc.words[first..=last];
     words.windows(2).enumerate().any(|(at, pair)| {
-        is_other_than_head(&pair[0])
+        is_modifier(&pair[0])
             && &doc.text[pair[1].start..pair[1].end] == "of"
             && words[at + 2..]
                 .iter()
