@@ -500,6 +500,21 @@ impl Doc<'_> {
             .count()
     }
 
+    /// The stem of the head noun of the words `first..=last`: the word
+    /// before their first preposition, else their last content word (as
+    /// [`FuzzyIndex::prepare`] finds a form's head).
+    fn head(&self, first: usize, last: usize) -> Option<StemId> {
+        let words = &self.words[first..=last];
+        let is_preposition = |w: &Word| {
+            let word = &self.text[w.start..w.end];
+            PREPOSITIONS.contains(&word) || word == "without"
+        };
+        match words.iter().skip(1).position(is_preposition) {
+            Some(at) => words[at].info.stem,
+            None => words.iter().rev().find(|w| !w.info.is_stopword)?.info.stem,
+        }
+    }
+
     /// How many auxiliary verbs the words `first..=last` hold.
     fn auxiliaries(&self, first: usize, last: usize) -> usize {
         let (a, b) = (&self.words[first], &self.words[last]);
@@ -1807,12 +1822,15 @@ impl FuzzyIndex {
         // words of a listed variant the other way round are a sentence when
         // another content word stands between them ("the initiatives
         // *focus* on development" is not "global development initiatives"),
-        // else the variant garbled ("partnership without alignment" for
-        // "non-aligned partnership").
+        // or when the first of them heads the phrase instead of the form's
+        // head ("the *destiny* of the community" is not a "community of
+        // common destiny"); else they are the variant garbled ("partnership
+        // without alignment" for "non-aligned partnership").
         let is_sentence_around_two = || {
             form.kind == FormKind::Variant
                 && seen.count_ones() == 2
-                && doc.content_words(first.word, last.word) > 2
+                && (doc.content_words(first.word, last.word) > 2
+                    || doc.head(first.word, last.word) != Some(fuzzy.head))
         };
         if ((form.kind != FormKind::Variant && fuzzy.ordered.len() == 2)
             || is_sentence_around_two())

@@ -1188,12 +1188,15 @@ fn an_article_left_out_after_a_preposition_is_a_slip() {
 }
 
 #[test]
-fn two_words_of_a_variant_turned_round_around_another_word_are_a_sentence() {
+fn two_words_of_a_variant_turned_round_around_another_word_or_head_are_a_sentence() {
     assert_cases_in(
         "gdi,Global Development Initiative,,global development initiatives,,,warning\n\
-         alliance,\"partnership, not alliance\",,non-aligned partnership,,,warning\n",
+         alliance,\"partnership, not alliance\",,non-aligned partnership,,,warning\n\
+         destiny,community with a shared future,,community of common destiny,,,warning\n",
         &[
             ("Second, the initiatives focus on development.", &[]),
+            // The first of them heads the phrase: it speaks of destiny.
+            ("The destiny of the community rests on its young people.", &[]),
             // Turned round with nothing else between: the variant garbled.
             (
                 "It seeks partnership without alignment.",
