@@ -58,3 +58,23 @@ fn ordinary_english_gets_no_finding() {
     assert_eq!(run.code, 0, "findings:\n{}{}", run.stdout, run.stderr);
     assert!(run.stdout.trim().is_empty(), "findings:\n{}", run.stdout);
 }
+
+/// Official English (written for this test in the style of official news
+/// releases) gets no finding: canonical forms with the articles, hyphens,
+/// possessives and word order such texts use, short forms in context
+/// ("China-ASEAN community with a shared future"), titles in full.
+#[test]
+fn official_english_gets_no_finding() {
+    let run = run_in(
+        &root(),
+        &[
+            "check",
+            "--format",
+            "short",
+            "tests/fixtures/plain/official_english.txt",
+        ],
+        None,
+    );
+    assert_eq!(run.code, 0, "findings:\n{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.trim().is_empty(), "findings:\n{}", run.stdout);
+}

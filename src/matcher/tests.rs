@@ -1196,7 +1196,10 @@ fn two_words_of_a_variant_turned_round_around_another_word_or_head_are_a_sentenc
         &[
             ("Second, the initiatives focus on development.", &[]),
             // The first of them heads the phrase: it speaks of destiny.
-            ("The destiny of the community rests on its young people.", &[]),
+            (
+                "The destiny of the community rests on its young people.",
+                &[],
+            ),
             // Turned round with nothing else between: the variant garbled.
             (
                 "It seeks partnership without alignment.",
