@@ -1709,7 +1709,15 @@ impl FuzzyIndex {
                         })
             })
         };
-        same_sides || (extra_before != extra_after && (turned_round() || compounded()))
+        // A name turned round inside a longer form that has it as an owner
+        // ("Xi Jinping's ecological civilization thought"), the rest of the
+        // form after it: "the thought *of Xi Jinping* on ecological
+        // civilisation" is the title reordered, not the name and some
+        // other words.
+        let turned_round_inside = extra_before && extra_after && !form_before && form_after;
+        same_sides
+            || (extra_before != extra_after && (turned_round() || compounded()))
+            || (turned_round_inside && turned_round())
     }
 
     /// How the form's content words `first..=last` (indices into

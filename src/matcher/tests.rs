@@ -1208,3 +1208,23 @@ fn two_words_of_a_variant_turned_round_around_another_word_or_head_are_a_sentenc
         ],
     );
 }
+
+#[test]
+fn a_name_turned_round_inside_a_longer_title_is_the_title_reordered() {
+    assert_cases_in(
+        "xi,Xi Jinping,,,,,error\n\
+         eco,ecological civilization,,,,,warning\n\
+         thought,Xi Jinping Thought on Ecological Civilization,,Xi Jinping's ecological civilization thought,,,error\n",
+        &[
+            (
+                "He studied the thought of Xi Jinping on ecological civilisation.",
+                &["thought:fuzzy:thought of Xi Jinping on ecological civilisation"],
+            ),
+            // The name with other words around it is the name.
+            (
+                "The thought of Xi Jinping on Monday was clear.",
+                &["xi:preferred:Xi Jinping"],
+            ),
+        ],
+    );
+}
