@@ -501,8 +501,10 @@ impl Doc<'_> {
     }
 
     /// The stem of the head noun of the words `first..=last`: the word
-    /// before their first preposition, else their last content word (as
-    /// [`FuzzyIndex::prepare`] finds a form's head).
+    /// before their first preposition, else their last content word, as
+    /// [`FuzzyIndex::prepare`] finds a form's head, with "without" a
+    /// preposition too ("partnership *without* alignment" is about a
+    /// partnership).
     fn head(&self, first: usize, last: usize) -> Option<StemId> {
         let words = &self.words[first..=last];
         let is_preposition = |w: &Word| {
