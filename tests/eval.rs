@@ -39,24 +39,20 @@ fn precision_and_recall_stay_above_their_floors() {
     }
 }
 
+/// Asserts that `check` on the bundled glossary finds nothing in `path`.
+fn assert_no_finding(path: &str) {
+    let run = run_in(&root(), &["check", "--format", "short", path], None);
+    assert_eq!(run.code, 0, "findings:\n{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.trim().is_empty(), "findings:\n{}", run.stdout);
+}
+
 /// Ordinary English that shares words with the bundled glossary's terms
 /// (news, manuals, business prose; written for this test) gets no finding:
 /// numbers, negations, a clause, two words reversed, an English word two
 /// edits from a form word, a window without what names the concept.
 #[test]
 fn ordinary_english_gets_no_finding() {
-    let run = run_in(
-        &root(),
-        &[
-            "check",
-            "--format",
-            "short",
-            "tests/fixtures/plain/ordinary_english.txt",
-        ],
-        None,
-    );
-    assert_eq!(run.code, 0, "findings:\n{}{}", run.stdout, run.stderr);
-    assert!(run.stdout.trim().is_empty(), "findings:\n{}", run.stdout);
+    assert_no_finding("tests/fixtures/plain/ordinary_english.txt");
 }
 
 /// Official English (written for this test in the style of official news
@@ -65,16 +61,5 @@ fn ordinary_english_gets_no_finding() {
 /// ("China-ASEAN community with a shared future"), titles in full.
 #[test]
 fn official_english_gets_no_finding() {
-    let run = run_in(
-        &root(),
-        &[
-            "check",
-            "--format",
-            "short",
-            "tests/fixtures/plain/official_english.txt",
-        ],
-        None,
-    );
-    assert_eq!(run.code, 0, "findings:\n{}{}", run.stdout, run.stderr);
-    assert!(run.stdout.trim().is_empty(), "findings:\n{}", run.stdout);
+    assert_no_finding("tests/fixtures/plain/official_english.txt");
 }
