@@ -69,24 +69,20 @@ impl ExactMatcher {
             } else {
                 Generated::Inflection
             };
+            // The country surfaces and their plurals.
             let country = if is_correct {
                 inflect::country_for_demonym(&form.folded)
             } else {
                 Vec::new()
             };
-            let country_plurals: Vec<String> = country
-                .iter()
-                .flat_map(|c| inflect::inflections(c))
-                .collect();
+            let country = country.into_iter().flat_map(|c| {
+                let plurals = inflect::inflections(&c);
+                std::iter::once(c).chain(plurals)
+            });
             let generated = plurals
                 .map(|plural| (plural, plural_kind))
                 .chain(british.clone().map(|b| (b, Generated::Inflection)))
-                .chain(country.into_iter().map(|c| (c, Generated::CountryName)))
-                .chain(
-                    country_plurals
-                        .into_iter()
-                        .map(|c| (c, Generated::CountryName)),
-                );
+                .chain(country.map(|c| (c, Generated::CountryName)));
             for (surface, kind) in generated {
                 let slip = fuzzy_threshold
                     .filter(|_| kind != Generated::Inflection)

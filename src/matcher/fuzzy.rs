@@ -176,7 +176,7 @@ struct FuzzyForm {
     /// are verb phrases ("building an ecological civilization").
     is_compound_noun: bool,
     /// Which words of `sequence` follow a preposition and an article, as
-    /// bits (see [`articles_after_prepositions`]).
+    /// bits (see [`articles_after`]).
     articles: u64,
     /// Whether one of its words is an auxiliary verb (see [`AUXILIARIES`]).
     has_auxiliary: bool,
@@ -511,10 +511,9 @@ impl Doc<'_> {
             let word = &self.text[w.start..w.end];
             PREPOSITIONS.contains(&word) || word == "without"
         };
-        match words.iter().skip(1).position(is_preposition) {
-            Some(at) => words[at].info.stem,
-            None => words.iter().rev().find(|w| !w.info.is_stopword)?.info.stem,
-        }
+        words[head_at(words, is_preposition, |w| w.info.is_stopword)?]
+            .info
+            .stem
     }
 
     /// How many auxiliary verbs the words `first..=last` hold.
@@ -739,12 +738,7 @@ impl FuzzyIndex {
         spellings: &mut SpellingMemo,
     ) -> Option<FuzzyForm> {
         let words: Vec<&str> = words(&form.folded).map(|(_, _, w)| w).collect();
-        let head_word = words
-            .iter()
-            .position(|w| PREPOSITIONS.contains(w))
-            .filter(|&p| p > 0)
-            .map(|p| words[p - 1])
-            .or_else(|| words.iter().rev().find(|w| !is_stopword(w)).copied())?;
+        let head_word = words[head_at(&words, |w| PREPOSITIONS.contains(w), |w| is_stopword(w))?];
         if is_stopword(head_word) {
             return None;
         }
@@ -832,7 +826,9 @@ impl FuzzyIndex {
             .collect();
         let is_compound_noun =
             !words.iter().any(|w| is_stopword(w)) && !inflect::is_proper_name(&form.text);
-        let articles = articles_after_prepositions(words.iter().copied());
+        let articles = articles_after(words.iter().copied(), is_article, |previous| {
+            previous.is_some_and(|w| PREPOSITIONS.contains(&w))
+        });
         Some(FuzzyForm {
             form: id,
             is_variant: form.kind == FormKind::Variant,
@@ -968,7 +964,7 @@ impl FuzzyIndex {
         };
         // The form's articles after its prepositions, inside the window,
         // where it stands at `at` of the form.
-        let window_articles = articles_after_any(span.iter().map(|w| w.info.is_article));
+        let window_articles = articles_after(span, |w| w.info.is_article, |_| true);
         let keeps_articles = |at: usize| {
             let inside = internal_gaps << 1;
             f.articles.checked_shr(at as u32).unwrap_or(0) & inside & !window_articles == 0
@@ -2076,42 +2072,41 @@ impl FuzzyIndex {
     }
 }
 
-/// Which words, counted without articles, follow a preposition and an
-/// article, as bits (see [`bit`]): "a" in "community with *a* shared
-/// future". The article after a preposition belongs to the fixed phrase;
-/// one left out ("community with shared future") is a slip, where an
-/// article after a verb may go with the sentence ("building ecological
-/// civilization").
-fn articles_after_prepositions<'a>(words: impl IntoIterator<Item = &'a str>) -> u64 {
-    let mut bits = 0;
-    let (mut at, mut previous, mut after_article) = (0, "", false);
-    for word in words {
-        if is_article(word) {
-            after_article = PREPOSITIONS.contains(&previous);
-            continue;
-        }
-        if after_article {
-            bits |= bit(at);
-        }
-        (at, previous, after_article) = (at + 1, word, false);
+/// The index of the head noun of `words`: the word before their first
+/// preposition, else their last content word.
+fn head_at<T>(
+    words: &[T],
+    is_preposition: impl Fn(&T) -> bool,
+    is_stopword: impl Fn(&T) -> bool,
+) -> Option<usize> {
+    match words.iter().position(is_preposition) {
+        Some(at) if at > 0 => Some(at - 1),
+        _ => words.iter().rposition(|w| !is_stopword(w)),
     }
-    bits
 }
 
-/// Which words, counted without articles, follow an article, as bits like
-/// [`articles_after_prepositions`]; `is_article` tells each word.
-fn articles_after_any(is_article: impl IntoIterator<Item = bool>) -> u64 {
+/// Which of `words`, counted without articles, follow an article that
+/// stands after a word `counts` accepts (`None` at the start), as bits (see
+/// [`bit`]). A form's articles after its prepositions ("a" in "community
+/// with *a* shared future") belong to the fixed phrase: one left out
+/// ("community with shared future") is a slip, where an article after a
+/// verb may go with the sentence ("building ecological civilization").
+fn articles_after<T: Copy>(
+    words: impl IntoIterator<Item = T>,
+    is_article: impl Fn(T) -> bool,
+    counts: impl Fn(Option<T>) -> bool,
+) -> u64 {
     let mut bits = 0;
-    let (mut at, mut after_article) = (0, false);
-    for is_article in is_article {
-        if is_article {
-            after_article = true;
+    let (mut at, mut previous, mut after_article) = (0, None, false);
+    for word in words {
+        if is_article(word) {
+            after_article = counts(previous);
             continue;
         }
         if after_article {
             bits |= bit(at);
         }
-        (at, after_article) = (at + 1, false);
+        (at, previous, after_article) = (at + 1, Some(word), false);
     }
     bits
 }

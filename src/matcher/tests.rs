@@ -22,6 +22,18 @@ fn compile(csv: &str) -> Matcher {
     Matcher::compile(&from_csv_str(Path::new("t.csv"), csv).unwrap()).unwrap()
 }
 
+/// The matcher of a glossary given as CSV text, without fuzzy matching.
+fn compile_without_fuzzy(csv: &str) -> Matcher {
+    let glossary = from_csv_str(Path::new("t.csv"), csv).unwrap();
+    Matcher::compile_with(
+        &glossary,
+        MatchOptions {
+            fuzzy_threshold: None,
+        },
+    )
+    .unwrap()
+}
+
 /// Checks each `(text, expected hits)` case.
 fn assert_cases(matcher: &Matcher, cases: &[(&str, &[&str])]) {
     for (text, expected) in cases {
@@ -1018,8 +1030,7 @@ fn the_plural_of_a_proper_name_is_a_near_miss_of_it() {
          bri,Belt and Road Initiative,,Belt and Road Initiatives,,,warning\n\
          community,community with a shared future,,,,,warning\n"
     );
-    let glossary = from_csv_str(Path::new("t.csv"), &rows).unwrap();
-    let matcher = Matcher::compile(&glossary).unwrap();
+    let matcher = compile(&rows);
     assert_cases(
         &matcher,
         &[
@@ -1052,15 +1063,8 @@ fn the_plural_of_a_proper_name_is_a_near_miss_of_it() {
     let score = scratch.hits[0].score;
     assert!((0.9..1.0).contains(&score), "score {score}");
     // Without fuzzy matching only listed forms are findings.
-    let literal = Matcher::compile_with(
-        &glossary,
-        MatchOptions {
-            fuzzy_threshold: None,
-        },
-    )
-    .unwrap();
     assert_cases(
-        &literal,
+        &compile_without_fuzzy(&rows),
         &[(
             "China proposed the Global Development Initiatives.",
             &["gdi:preferred:Global Development Initiatives"],
@@ -1095,14 +1099,10 @@ fn a_country_name_for_its_adjective_is_a_near_miss() {
     );
     // Without fuzzy matching it is no finding, nor the correct form.
     let rows = format!("{HEADER}\nsolution,Chinese solution,,,,,warning\n");
-    let literal = Matcher::compile_with(
-        &from_csv_str(Path::new("t.csv"), &rows).unwrap(),
-        MatchOptions {
-            fuzzy_threshold: None,
-        },
-    )
-    .unwrap();
-    assert_cases(&literal, &[("It offers a China solution.", &[])]);
+    assert_cases(
+        &compile_without_fuzzy(&rows),
+        &[("It offers a China solution.", &[])],
+    );
 }
 
 #[test]
