@@ -1,0 +1,316 @@
+//! How a fuzzy candidate stands beside the literal matches: which literal
+//! it may replace, which vetoes it, and which correct form names it.
+
+use super::doc::{Doc, UNKNOWN, WordCache, WordInfo};
+use super::words::{is_article, is_stopword, words};
+use super::{CORRECT_FORM_MARGIN, FuzzyForm, FuzzyIndex, ReadAs};
+use crate::glossary::ConceptId;
+use crate::matcher::{Form, FormKind, Hit};
+
+/// How a phrase's words that `is_inner` holds stand to the rest of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Possessive {
+    /// They own it: "Supreme Leader*'s* diplomatic thought".
+    Owner,
+    /// It is *of* them: "diplomatic thought *of* the Supreme Leader".
+    Of,
+}
+
+/// Whether the run of words of `phrase` that `is_inner` holds is followed by
+/// a possessive "'s" or preceded by "of" (an article between allowed).
+pub(super) fn possessive_around(
+    phrase: &str,
+    is_inner: impl Fn(&str) -> bool,
+) -> Option<Possessive> {
+    let words: Vec<&str> = words(phrase).map(|(_, _, w)| w).collect();
+    let first = words.iter().position(|w| is_inner(w))?;
+    let last = words.iter().rposition(|w| is_inner(w))?;
+    if words.get(last + 1) == Some(&"s") {
+        return Some(Possessive::Owner);
+    }
+    let before = words[..first].iter().rev().find(|w| !is_article(w));
+    (before == Some(&"of")).then_some(Possessive::Of)
+}
+
+/// The range of the sorted, disjoint `hits` that overlap `span`.
+pub(super) fn overlapped_range(hits: &[Hit], span: &Hit) -> std::ops::Range<usize> {
+    let first = hits.partition_point(|h| h.end <= span.start);
+    let count = hits[first..]
+        .iter()
+        .take_while(|h| h.start < span.end)
+        .count();
+    first..first + count
+}
+
+/// Whether `outer` covers `inner` and more.
+pub(super) fn strictly_contains(outer: &Hit, inner: &Hit) -> bool {
+    outer.start <= inner.start
+        && inner.end <= outer.end
+        && inner.end - inner.start < outer.end - outer.start
+}
+
+/// Whether a window of `content_words` holding the stems `seen` (bits, see
+/// [`bit`](super::reading::bit)) can be a near-miss of the listed variant:
+/// it must hold one of the words that make the variant wrong; or, when the
+/// variant has only its concept's correct words in a wrong order or
+/// inflection ("global security initiatives") and is short, all of them or
+/// as many words ("global developmental initiative"): "global initiatives"
+/// is a shorter phrase, not that arrangement.
+pub(super) fn holds_what_makes_it_wrong(
+    variant: &FuzzyForm,
+    seen: u64,
+    content_words: impl FnOnce() -> usize,
+) -> bool {
+    if variant.distinctive != 0 {
+        return seen & variant.distinctive != 0;
+    }
+    let stems = variant.stems.len();
+    seen.count_ones() as usize >= stems || stems > 3 || content_words() >= stems
+}
+
+impl FuzzyIndex {
+    /// The concept the words `first..=last`, read as a form of `concept`,
+    /// name: the innermost term inside it whose outer terms' distinguishing
+    /// words they all lack. "Community of shared destiny" near the legacy
+    /// "community of common destiny" (for mankind) names the generic
+    /// "community with a shared future", since it says nothing of mankind.
+    pub(super) fn named_term(
+        &self,
+        doc: &Doc,
+        (first, last): (usize, usize),
+        concept: ConceptId,
+    ) -> ConceptId {
+        let mut named = concept;
+        while let Some((inner, distinguishing)) =
+            self.inner_term.get(named).and_then(Option::as_ref)
+            && !doc.words[first..=last].iter().any(|w| {
+                w.info
+                    .stem
+                    .is_some_and(|s| distinguishing.binary_search(&s).is_ok())
+            })
+        {
+            named = *inner;
+        }
+        named
+    }
+
+    /// Whether `span` holds, in order, the own words of one of `concept`'s
+    /// correct forms (see [`FuzzyIndex::is_correct_use`] for `read_as`).
+    pub(super) fn reads_as_correct(
+        &self,
+        doc: &Doc,
+        (first, last): (usize, usize),
+        forms: &[Form],
+        concept: ConceptId,
+        read_as: ReadAs,
+    ) -> bool {
+        self.forms_of
+            .get(concept)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.fuzzy_forms[i])
+            .filter(|f| forms[f.form].kind != FormKind::Variant)
+            .any(|f| self.is_correct_use(doc, first, last, f, read_as))
+    }
+
+    /// Whether `candidate` may stand beside the sorted, disjoint `literals`:
+    /// it strictly contains each literal hit it overlaps and may replace it.
+    /// A literal hit of its own concept is already counted, right or wrong;
+    /// only a correct one with a form word misspelt or swapped beside it is
+    /// replaced (see [`FuzzyIndex::garbles_beside`]), because that word makes
+    /// the whole wrong: "Xi Jingping" is not the short form "Xi" and a stray
+    /// word. Other words beside a correct short form are mostly ordinary
+    /// English: "the responsibility of a major country" is not "responsible
+    /// major country" reworded.
+    pub(super) fn fits_literals(
+        &self,
+        doc: &Doc,
+        candidate: &Hit,
+        literals: &[Hit],
+        cache: &WordCache,
+    ) -> bool {
+        let text = doc.text;
+        literals[overlapped_range(literals, candidate)]
+            .iter()
+            .all(|h| {
+                let is_own = h.concept == candidate.concept;
+                !(is_own && h.status.is_finding())
+                    && strictly_contains(candidate, h)
+                    && self.may_replace(text, candidate, h, cache)
+                    && (!is_own || self.garbles_beside(doc, candidate, h, cache))
+            })
+    }
+
+    /// Whether `candidate` holds, outside `literal`, the hit it contains, a
+    /// word of its form misspelt or swapped for a synonym ("Xi *Jingping*",
+    /// "ecological civilization *construction*"), or whether it is, up to
+    /// function words, hyphens and inflection, a listed variant: "Secretary
+    /// General Xi Jinping" is "Secretary-General Xi Jinping".
+    pub(super) fn garbles_beside(
+        &self,
+        doc: &Doc,
+        candidate: &Hit,
+        literal: &Hit,
+        cache: &WordCache,
+    ) -> bool {
+        let text = doc.text;
+        let Some(fuzzy) = self.fuzzy_form_of(candidate) else {
+            return false;
+        };
+        let garbles = |info: &WordInfo| {
+            info.stem
+                .is_some_and(|stem| fuzzy.stems.binary_search(&stem).is_ok())
+                && (info.is_misspelling
+                    || (info.has_synonyms && !fuzzy.strict.contains(&info.strict)))
+        };
+        let is_listed = fuzzy.is_variant
+            && words(&text[candidate.start..candidate.end])
+                .filter(|(_, _, w)| !is_stopword(w))
+                .map(|(_, _, w)| cache.get(w).map_or(UNKNOWN, |info| info.strict))
+                .eq(fuzzy.strict.iter().copied());
+        if is_listed {
+            return true;
+        }
+        // The document's words, where two written apart that spell a form
+        // word together are already one misspelt word ("Xi *Jin Ping*").
+        let words_within = |start: usize, end: usize| {
+            let first = doc.words.partition_point(|w| w.start < start);
+            doc.words[first..].iter().take_while(move |w| w.end <= end)
+        };
+        words_within(candidate.start, literal.start)
+            .chain(words_within(literal.end, candidate.end))
+            .any(|w| garbles(&w.info))
+    }
+
+    /// The fuzzy form a fuzzy hit is nearest to.
+    pub(super) fn fuzzy_form_of(&self, hit: &Hit) -> Option<&FuzzyForm> {
+        hit.form
+            .and_then(|f| self.by_form.get(&f))
+            .map(|&i| &self.fuzzy_forms[i])
+    }
+
+    /// Whether `candidate` may replace the literal hit `literal` it contains:
+    /// only if the literal's words all belong to the candidate's form, the
+    /// candidate's extra words sit on the same side of them as in the form
+    /// (or on the other side of a possessive turned round: "the diplomatic
+    /// ideology *of* the Supreme Leader" is "Supreme Leader*'s* diplomatic
+    /// thought"), and the candidate is as close as a near-miss of a correct
+    /// form must be: overriding a listed reading needs more than a plain
+    /// candidate.
+    pub(super) fn may_replace(
+        &self,
+        text: &str,
+        candidate: &Hit,
+        literal: &Hit,
+        cache: &WordCache,
+    ) -> bool {
+        let Some(fuzzy) = self.fuzzy_form_of(candidate) else {
+            return false;
+        };
+        if candidate.score < self.threshold + CORRECT_FORM_MARGIN {
+            return false;
+        }
+        let mut inner = Vec::new();
+        for (_, _, word) in words(&text[literal.start..literal.end]) {
+            if is_stopword(word) {
+                continue;
+            }
+            // The document's words were all looked up; a literal that
+            // starts or ends inside a word cannot be replaced.
+            match cache.get(word).and_then(|info| info.stem) {
+                Some(stem) if fuzzy.stems.binary_search(&stem).is_ok() => inner.push(stem),
+                _ => return false,
+            }
+        }
+        let is_content = |span: &str| words(span).any(|(_, _, w)| !is_stopword(w));
+        let extra_before = is_content(&text[candidate.start..literal.start]);
+        let extra_after = is_content(&text[literal.end..candidate.end]);
+        let positions: Vec<usize> = fuzzy
+            .ordered
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| inner.contains(s))
+            .map(|(i, _)| i)
+            .collect();
+        let (Some(&first), Some(&last)) = (positions.first(), positions.last()) else {
+            return false;
+        };
+        let form_before = fuzzy.ordered[..first].iter().any(|s| !inner.contains(s));
+        let form_after = fuzzy.ordered[last + 1..].iter().any(|s| !inner.contains(s));
+        let same_sides = (!extra_before || form_before) && (!extra_after || form_after);
+        let turned_round = || {
+            let possessive = self.form_possessive(fuzzy, first, last);
+            let in_text = possessive_around(&text[candidate.start..candidate.end], |word| {
+                cache
+                    .get(word)
+                    .and_then(|info| info.stem)
+                    .is_some_and(|stem| inner.contains(&stem))
+            });
+            matches!(
+                (possessive, in_text),
+                (Some(Possessive::Owner), Some(Possessive::Of))
+                    | (Some(Possessive::Of), Some(Possessive::Owner))
+            )
+        };
+        // Or the form's words from the other side written straight against
+        // the literal as a compound, in Chinese word order: "ecological
+        // civilization construction" for "building an ecological
+        // civilization".
+        let compounded = || {
+            let outside = if extra_after {
+                &text[literal.end..candidate.end]
+            } else {
+                &text[candidate.start..literal.start]
+            };
+            words(outside).all(|(_, _, word)| {
+                !is_stopword(word)
+                    && cache
+                        .get(word)
+                        .and_then(|info| info.stem)
+                        .is_some_and(|stem| {
+                            fuzzy.stems.binary_search(&stem).is_ok() && !inner.contains(&stem)
+                        })
+            })
+        };
+        // A name turned round inside a longer form that has it as an owner
+        // ("Xi Jinping's ecological civilization thought"), the rest of the
+        // form after it: "the thought *of Xi Jinping* on ecological
+        // civilisation" is the title reordered, not the name and some
+        // other words.
+        let turned_round_inside = extra_before && extra_after && !form_before && form_after;
+        same_sides
+            || (extra_before != extra_after && (turned_round() || compounded()))
+            || (turned_round_inside && turned_round())
+    }
+
+    /// How the form's content words `first..=last` (indices into
+    /// `ordered`) stand to the rest of it, read off its word sequence
+    /// (articles are not in it; see [`possessive_around`] for text).
+    pub(super) fn form_possessive(
+        &self,
+        fuzzy: &FuzzyForm,
+        first: usize,
+        last: usize,
+    ) -> Option<Possessive> {
+        let key = |word: &str| self.strict_ids.get(word).copied();
+        // The sequence's content words are `strict`'s entries in turn; a
+        // function word's key is never a content word's.
+        let (mut from, mut to, mut content) = (None, None, 0);
+        for (at, &k) in fuzzy.sequence.iter().enumerate() {
+            if fuzzy.strict.get(content) == Some(&k) {
+                from = from.or((content == first).then_some(at));
+                to = to.or((content == last).then_some(at));
+                content += 1;
+            }
+        }
+        let (from, to) = (from?, to?);
+        if key("s").is_some() && fuzzy.sequence.get(to + 1).copied() == key("s") {
+            return Some(Possessive::Owner);
+        }
+        let before = from
+            .checked_sub(1)
+            .and_then(|at| fuzzy.sequence.get(at))
+            .copied();
+        (key("of").is_some() && before == key("of")).then_some(Possessive::Of)
+    }
+}

@@ -1,0 +1,570 @@
+//! Reading a window as a form: whether its words make the term (order,
+//! function words, clause), how close they are (scoring), and whether the
+//! window is just a correct form in use.
+
+use super::doc::{Doc, Token, Word, articles_after};
+use super::literals::holds_what_makes_it_wrong;
+use super::words::{compares_as_synonym, is_numeral};
+use super::{
+    ABRIDGED_MIN_CONTENT_WORDS, CORRECT_FORM_MARGIN, DERIVATION_PREFIX, FuzzyForm, FuzzyIndex,
+    ReadAs, Reading, StemId, WINDOW_SLACK, dice,
+};
+use crate::glossary::Severity;
+use crate::matcher::{Form, FormKind, Hit, Status};
+
+/// Reused buffers for scoring a window, and the scores already known.
+#[derive(Debug, Default)]
+pub(super) struct SimilarityBuffers {
+    pub(super) stems: Vec<StemId>,
+    pub(super) content: String,
+    pub(super) synonym_content: String,
+    pub(super) dice: dice::Window,
+    pub(super) synonym_dice: dice::Window,
+    /// Window text → (fuzzy form, score). A score depends on nothing but the
+    /// window's words and the form, and an archive repeats its phrases:
+    /// on the seeds, more than half of the windows scored are repeats.
+    pub(super) known: rustc_hash::FxHashMap<Box<str>, Vec<(u32, f32)>>,
+}
+
+/// Bound on remembered window scores, checked between documents.
+pub(super) const MAX_KNOWN_WINDOWS: usize = 100_000;
+
+/// Whether the words `first..=last` put "of" right after one of the form's
+/// modifiers and before its head. In English "A of B" names A, so "the
+/// high quality *of* the development team" speaks of quality, not of
+/// "high-quality development". Only for a form that is a common noun
+/// compound (see [`FuzzyForm::is_compound_noun`]), whose head is its last
+/// word: "development of high quality", head first, is the term reworded.
+pub(super) fn names_a_modifier(doc: &Doc, first: usize, last: usize, fuzzy: &FuzzyForm) -> bool {
+    if !fuzzy.is_compound_noun {
+        return false;
+    }
+    let is_modifier = |word: &Word| {
+        word.info
+            .stem
+            .is_some_and(|stem| stem != fuzzy.head && fuzzy.stems.binary_search(&stem).is_ok())
+    };
+    let words = &doc.words[first..=last];
+    words.windows(2).enumerate().any(|(at, pair)| {
+        is_modifier(&pair[0])
+            && &doc.text[pair[1].start..pair[1].end] == "of"
+            && words[at + 2..]
+                .iter()
+                .any(|w| w.info.stem == Some(fuzzy.head))
+    })
+}
+
+/// Whether the window (ending with `last`, written `word`) ends with a
+/// numeral word where the form does not: a number counts what follows it,
+/// so "a reference cycle *of two*" counts something else and is not the
+/// "dual cycle" ("the principle of one *China*" is the one-China
+/// principle). Figures are often part of a name instead ("COVID-19").
+pub(super) fn ends_counting_something_else(fuzzy: &FuzzyForm, last: Token, word: &str) -> bool {
+    let is_numeral = |stem: StemId| {
+        fuzzy
+            .stems
+            .binary_search(&stem)
+            .is_ok_and(|at| fuzzy.numerals & bit(at) != 0)
+    };
+    word.bytes().all(|b| b.is_ascii_alphabetic())
+        && is_numeral(last.stem)
+        && fuzzy.ordered.last().is_some_and(|&stem| !is_numeral(stem))
+}
+
+/// The bit of the stem at position `at` of a form's sorted stems, for the
+/// bit sets of [`FuzzyForm`] and a window's `seen` in [`FuzzyIndex::read`]
+/// (stems 64 positions apart share a bit).
+pub(super) fn bit(at: usize) -> u64 {
+    1 << (at % 64)
+}
+
+/// Which gaps between consecutive words (byte spans in `text`) hold a
+/// hyphen, as bits (see [`bit`]); gaps past the 64th are not told apart.
+pub(super) fn hyphenated_gaps(text: &str, words: impl IntoIterator<Item = (usize, usize)>) -> u64 {
+    let mut bits = 0;
+    let mut previous_end = None;
+    for (at, (start, end)) in words.into_iter().enumerate().take(65) {
+        if let Some(gap_start) = previous_end
+            && text[gap_start..start].contains('-')
+        {
+            bits |= bit(at - 1);
+        }
+        previous_end = Some(end);
+    }
+    bits
+}
+
+impl FuzzyIndex {
+    /// Whether `span` is a correct use of the correct form `f`, not a
+    /// garbled rendering of it: the form's own content words occur in order
+    /// and either other content words come between them (a sentence that
+    /// uses the words: "the community wants a shared future") or the words
+    /// are the form's, up to inflection; or it is a sub-phrase of the form,
+    /// a short form ("major-country diplomacy"), some items of a list form
+    /// in its order, or a long form abridged. The same content words with
+    /// other function words ("Five Principles on Peaceful Coexistence") are
+    /// not. Nor are content words that the rendering the span reads as
+    /// claims (see [`ReadAs::claims`]).
+    pub(super) fn is_correct_use(
+        &self,
+        doc: &Doc,
+        first: usize,
+        last: usize,
+        f: &FuzzyForm,
+        read_as: ReadAs,
+    ) -> bool {
+        let span = &doc.words[first..=last];
+        let claimed = |w: &Word| w.info.stem.is_some_and(|stem| read_as.claims(stem, f));
+        let sequence = || {
+            span.iter()
+                .filter(|w| !w.info.is_article)
+                .map(|w| w.info.strict)
+        };
+        let content = || {
+            span.iter()
+                .filter(|w| !w.info.is_stopword)
+                .map(|w| w.info.strict)
+        };
+        let mut window = content();
+        let in_order = f.strict.iter().all(|&stem| window.any(|s| s == stem));
+        // A copula the form lacks makes the words a clause, not the term
+        // with a function word swapped: "partnership is not an alliance".
+        let is_clause = || {
+            span.iter().any(|w| {
+                matches!(&doc.text[w.start..w.end], "is" | "are" | "be")
+                    && !f.sequence.contains(&w.info.strict)
+            })
+        };
+        // Content words the form lacks, between its own in their order,
+        // make a sentence that uses the form's words when they stand for a
+        // preposition that joins the form ("the community *wants* a shared
+        // future for mankind"), are figures ("peak carbon dioxide emissions
+        // before 2030 and achieve carbon neutrality") or make a clause. A
+        // word slipped into the fixed phrase, its prepositions kept, makes
+        // another rendering ("four kinds of consciousness", "common values
+        // of the entire mankind").
+        let mut other_content = span
+            .iter()
+            .filter(|w| !w.info.is_stopword && !claimed(w))
+            .filter(|w| !f.strict.contains(&w.info.strict))
+            .peekable();
+        let keeps_prepositions = || {
+            let mut window = sequence();
+            f.prepositions.iter().all(|&p| window.any(|w| w == p))
+        };
+        let is_sentence = other_content.peek().is_some()
+            && (!keeps_prepositions()
+                || other_content.any(|w| is_numeral(&doc.text[w.start..w.end])))
+            || is_clause();
+        // The window's words as some part of the form, with its hyphens or
+        // not: the form's own words hyphenated otherwise are a slip in a
+        // fixed term ("high quality development", "win win cooperation",
+        // "Cold-War mentality"), while the whole part hyphenated is a
+        // compound modifier ("great-power relations").
+        let length = sequence().count().max(1);
+        let internal_gaps = 1u64
+            .checked_shl(length as u32 - 1)
+            .map_or(u64::MAX, |b| b - 1);
+        let parts = || {
+            f.sequence
+                .windows(length)
+                .enumerate()
+                .filter(|(_, part)| part.iter().copied().eq(sequence()))
+                .map(|(at, _)| at)
+        };
+        // The form's articles after its prepositions, inside the window,
+        // where it stands at `at` of the form.
+        let window_articles = articles_after(span, |w| w.info.is_article, |_| true);
+        let keeps_articles = |at: usize| {
+            let inside = internal_gaps << 1;
+            f.articles.checked_shr(at as u32).unwrap_or(0) & inside & !window_articles == 0
+        };
+        let is_part = parts().next().is_some();
+        let is_short_form = is_part && {
+            let hyphens = hyphenated_gaps(
+                doc.text,
+                span.iter()
+                    .filter(|w| !w.info.is_article)
+                    .map(|w| (w.start, w.end)),
+            );
+            parts().any(|at| {
+                let form = f.hyphens.checked_shr(at as u32).unwrap_or(0) & internal_gaps;
+                (form == hyphens || (form == 0 && hyphens == internal_gaps)) && keeps_articles(at)
+            })
+        };
+        if is_part && !is_short_form {
+            return false;
+        }
+        // Some of a list's items, in its order, joined by nothing but
+        // commas and conjunctions: the list shortened ("peace, development
+        // and cooperation"; not "one country with two systems").
+        let is_part_of_list = f.commas > 0
+            && span
+                .iter()
+                .all(|w| !w.info.is_stopword || w.info.is_conjunction)
+            && {
+                let mut items = f.strict.iter();
+                content().all(|s| items.any(|&item| item == s))
+            };
+        // A long formulation with a phrase or two left out, every
+        // remaining word the form's own in its order and most of its content
+        // words kept ("no iron law that a rising power will inevitably seek
+        // hegemony"): abridged, not garbled. Each gap inside the window must
+        // hold a content word: a dropped function word alone is a slip
+        // ("new type international relations").
+        let is_abridged = f.strict.len() >= ABRIDGED_MIN_CONTENT_WORDS
+            && 3 * content().count() >= 2 * f.strict.len()
+            && {
+                let mut next = None;
+                sequence().all(|word| {
+                    let from = next.unwrap_or(0);
+                    let Some(found) = f.sequence[from..].iter().position(|&w| w == word) else {
+                        return false;
+                    };
+                    let gap = &f.sequence[from..from + found];
+                    let is_inside = next.is_some();
+                    next = Some(from + found + 1);
+                    !is_inside || gap.is_empty() || gap.iter().any(|w| f.strict.contains(w))
+                })
+            };
+        is_short_form
+            || is_part_of_list
+            || is_abridged
+            || (in_order
+                && (is_sentence
+                    || (sequence().eq(f.sequence.iter().copied()) && keeps_articles(0))))
+    }
+
+    /// Reads the window that starts at token `at` as the form `fuzzy`: `None`
+    /// unless the window holds enough of the form's content stems, its head,
+    /// and no clause boundary or extra conjunction.
+    pub(super) fn read(
+        &self,
+        doc: &Doc,
+        forms: &[Form],
+        fuzzy_index: usize,
+        at: usize,
+        buffers: &mut SimilarityBuffers,
+    ) -> Option<Reading> {
+        let fuzzy = &self.fuzzy_forms[fuzzy_index];
+        let window = &doc.tokens[at..];
+        let first = window[0];
+        let reach = fuzzy.words + WINDOW_SLACK;
+        // Which of the form's stems the window holds, as bits (see `bit`).
+        let mut seen: u64 = 0;
+        let mut last = first;
+        // The window ends at a clause boundary or an extra conjunction: a
+        // term does not straddle a clause or sentence ("…, the Global"), nor
+        // does it join two phrases ("the community and a shared future")
+        // unless the form itself is a list, nor reach over an auxiliary
+        // verb the form lacks ("our community *has* a common destiny").
+        let separators = match fuzzy.commas {
+            0 => 0,
+            commas => commas + fuzzy.conjunctions as u32,
+        };
+        let within = |t: &&Token| {
+            t.word - first.word < reach
+                && doc.in_list(first.word, t.word, separators)
+                && doc.conjunctions(first.word, t.word) <= fuzzy.conjunctions
+                && (fuzzy.has_auxiliary || doc.auxiliaries(first.word, t.word) == 0)
+        };
+        // A word the window already holds does not stretch it, unless the
+        // form repeats it too: in "Xi Jinping Diplomacy Thought should be Xi
+        // Jinping Thought" the phrase ends at the first "Thought". Nor does
+        // a first word that comes again before the phrase goes on begin it:
+        // "what is new about *new type international relations*".
+        let mut first_again = None;
+        for token in window.iter().take_while(within) {
+            if let Ok(at) = fuzzy.stems.binary_search(&token.stem) {
+                let bit = bit(at);
+                if seen & bit == 0 || fuzzy.repeated & bit != 0 {
+                    last = *token;
+                } else if token.stem == first.stem && first_again.is_none() {
+                    first_again = Some(token.word);
+                }
+                seen |= bit;
+            }
+        }
+        if first_again.is_some_and(|again| again < last.word) {
+            return None;
+        }
+        let head_bit = fuzzy.stems.binary_search(&fuzzy.head).map_or(0, bit);
+        if (seen.count_ones() as usize) < fuzzy.need
+            || seen & head_bit == 0
+            || seen & !fuzzy.numerals == 0
+            || (fuzzy.core != 0 && 2 * (seen & fuzzy.core).count_ones() <= fuzzy.core.count_ones())
+        {
+            return None;
+        }
+        let mut reading = Reading {
+            fuzzy: fuzzy_index,
+            first: first.word,
+            last: last.word,
+            hit: None,
+        };
+        let form = &forms[fuzzy.form];
+        if ends_counting_something_else(fuzzy, last, &doc.text[last.start..last.end])
+            || names_a_modifier(doc, first.word, last.word, fuzzy)
+        {
+            return Some(reading);
+        }
+        if form.kind == FormKind::Variant
+            && !holds_what_makes_it_wrong(fuzzy, seen, || doc.content_words(first.word, last.word))
+        {
+            return Some(reading);
+        }
+        // Two words of a correct form the other way round are mostly
+        // ordinary English ("a detached state from the HEAD" is not "head
+        // of state"); three or more reordered still name the term. Two
+        // words of a listed variant the other way round are a sentence when
+        // another content word stands between them ("the initiatives
+        // *focus* on development" is not "global development initiatives"),
+        // or when the first of them heads the phrase instead of the form's
+        // head ("the *destiny* of the community" is not a "community of
+        // common destiny"); else they are the variant garbled ("partnership
+        // without alignment" for "non-aligned partnership").
+        let is_sentence_around_two = || {
+            form.kind == FormKind::Variant
+                && seen.count_ones() == 2
+                && (doc.content_words(first.word, last.word) > 2
+                    || doc.head(first.word, last.word) != Some(fuzzy.head))
+        };
+        if ((form.kind != FormKind::Variant && fuzzy.ordered.len() == 2)
+            || is_sentence_around_two())
+            && !self.in_form_order(doc, first.word, last.word, fuzzy)
+        {
+            return Some(reading);
+        }
+        if self.goes_on_as_other_phrase(doc, last.word, fuzzy, seen, form) {
+            return Some(reading);
+        }
+        let needed = match form.kind {
+            FormKind::Variant => self.threshold,
+            FormKind::Preferred | FormKind::Accepted => self.threshold + CORRECT_FORM_MARGIN,
+        };
+        let span = &doc.text[first.start..last.end];
+        let known = buffers.known.get(span).and_then(|scores| {
+            scores
+                .iter()
+                .find(|(form, _)| *form as usize == fuzzy_index)
+                .map(|&(_, score)| score)
+        });
+        let score = match known {
+            Some(score) => score,
+            None => {
+                let score = self.similarity(doc, first.word, last.word, fuzzy, needed, buffers);
+                let entry = (fuzzy_index as u32, score);
+                match buffers.known.get_mut(span) {
+                    Some(scores) => scores.push(entry),
+                    None => {
+                        buffers.known.insert(span.into(), vec![entry]);
+                    }
+                }
+                score
+            }
+        };
+        if score < needed {
+            return Some(reading);
+        }
+        // The rest of the phrase: words right before or after the window
+        // that belong to the concept's vocabulary ("community of joint fate
+        // *of humankind*", read as the legacy "community of common destiny").
+        let vocabulary = self
+            .vocabulary
+            .get(form.concept)
+            .map_or(&[][..], Vec::as_slice);
+        // A word already in the reading does not extend it: "new about *new
+        // type international relations*" is not one phrase.
+        let (mut start_at, mut end_at) = (
+            at,
+            at + window.partition_point(|t| t.start <= last.start) - 1,
+        );
+        // Nor over a quotation mark, which sets a term apart: in
+        // `renamed the thinking as "zero-sum-game mentality"`, "thinking"
+        // is no part of the reading.
+        let quoted_apart = |a: &Token, b: &Token| {
+            let (left, right) = if a.start < b.start { (a, b) } else { (b, a) };
+            doc.text[left.end..right.start].contains('"')
+        };
+        // Nor does it reach over a conjunction the form does not have
+        // ("…destiny community *and promoting* the construction…").
+        let belongs = |from: &Token, to: &Token, held: &[Token]| {
+            let (held_first, held_last) = (held[0].word, held[held.len() - 1].word);
+            to.word.abs_diff(from.word) <= 2
+                && doc.same_clause(from.word, to.word)
+                && !quoted_apart(from, to)
+                && vocabulary.binary_search(&to.stem).is_ok()
+                && held.iter().all(|t| t.stem != to.stem)
+                && doc.conjunctions(held_first.min(to.word), held_last.max(to.word))
+                    <= fuzzy.conjunctions
+        };
+        while end_at + 1 < doc.tokens.len()
+            && belongs(
+                &doc.tokens[end_at],
+                &doc.tokens[end_at + 1],
+                &doc.tokens[start_at..=end_at],
+            )
+        {
+            end_at += 1;
+        }
+        while start_at > 0
+            && belongs(
+                &doc.tokens[start_at],
+                &doc.tokens[start_at - 1],
+                &doc.tokens[start_at..=end_at],
+            )
+        {
+            start_at -= 1;
+        }
+        let (start, end) = (doc.tokens[start_at], doc.tokens[end_at]);
+        let hit = Hit {
+            start: start.start,
+            end: end.end,
+            concept: form.concept,
+            status: Status::Fuzzy,
+            severity: form.severity.max(Severity::Warning),
+            form: Some(fuzzy.form),
+            score,
+        };
+        reading.hit = Some((hit, start.word, end.word));
+        Some(reading)
+    }
+
+    /// Whether the window, which lacks the form's last content word, is
+    /// cut from a phrase that goes on at once with a content word the term
+    /// does not have where the form goes on with its own: "a community of
+    /// shared *interests*" is another phrase, not "community with a shared
+    /// future" with its last word dropped. A word that begins like the
+    /// form's last one is a derivation of it, not another noun ("new kind
+    /// of international *relationship*").
+    pub(super) fn goes_on_as_other_phrase(
+        &self,
+        doc: &Doc,
+        last: usize,
+        fuzzy: &FuzzyForm,
+        seen: u64,
+        form: &Form,
+    ) -> bool {
+        let Some(final_stem) = fuzzy.ordered.last() else {
+            return false;
+        };
+        let final_bit = fuzzy.stems.binary_search(final_stem).map_or(0, bit);
+        let Some(next) = doc.words.get(last + 1) else {
+            return false;
+        };
+        if seen & final_bit != 0 || next.info.is_stopword {
+            return false;
+        }
+        let gap = &doc.text[doc.words[last].end..next.start];
+        let next_word = &doc.text[next.start..next.end];
+        let is_derivation = next_word.get(..DERIVATION_PREFIX) == fuzzy.ending.as_deref();
+        let vocabulary = self
+            .vocabulary
+            .get(form.concept)
+            .map_or(&[][..], Vec::as_slice);
+        gap.bytes().all(|b| b == b' ' || b == b'-')
+            && next_word.starts_with(|c: char| c.is_alphabetic())
+            && !is_derivation
+            && next
+                .info
+                .stem
+                .is_none_or(|stem| vocabulary.binary_search(&stem).is_err())
+    }
+
+    /// Whether the form's stems that the words `first..=last` hold come in
+    /// the form's order.
+    pub(super) fn in_form_order(
+        &self,
+        doc: &Doc,
+        first: usize,
+        last: usize,
+        fuzzy: &FuzzyForm,
+    ) -> bool {
+        let mut order = fuzzy.ordered.iter();
+        doc.words[first..=last]
+            .iter()
+            .filter_map(|w| w.info.stem)
+            .filter(|s| fuzzy.ordered.contains(s))
+            .all(|s| order.any(|&o| o == s))
+    }
+
+    /// Similarity of the words `first..=last` to a form, in 0..=1: the mean
+    /// of token-level and character-level Dice. Below `needed`, any value
+    /// below `needed` may be returned.
+    pub(super) fn similarity(
+        &self,
+        doc: &Doc,
+        first: usize,
+        last: usize,
+        fuzzy: &FuzzyForm,
+        needed: f32,
+        buffers: &mut SimilarityBuffers,
+    ) -> f32 {
+        let SimilarityBuffers {
+            stems,
+            content,
+            synonym_content,
+            dice,
+            synonym_dice,
+            ..
+        } = buffers;
+        stems.clear();
+        content.clear();
+        synonym_content.clear();
+        let mut unknown_words = 0usize;
+        let content_words = || {
+            doc.words[first..=last]
+                .iter()
+                .filter(|w| !w.info.is_stopword)
+        };
+        for word in content_words() {
+            match word.info.stem {
+                Some(stem) if !stems.contains(&stem) => stems.push(stem),
+                Some(_) => {}
+                None => unknown_words += 1,
+            }
+        }
+        let shared = stems
+            .iter()
+            .filter(|s| fuzzy.stems.binary_search(s).is_ok())
+            .count();
+        // Synonyms earn half credit in the character similarity (the mean of
+        // comparing the words as spelt and as synonyms: "Chinese scheme" is
+        // close to "Chinese solution" but not the same), and only in a window
+        // that has all of the form's words, or all but one of four or more:
+        // "governance philosophy" is not "global governance vision" with a
+        // word dropped and one swapped.
+        let missing = fuzzy.stems.len() - shared;
+        let as_synonyms = missing == 0 || (missing == 1 && fuzzy.stems.len() >= 4);
+        for word in content_words() {
+            if !content.is_empty() {
+                content.push(' ');
+                synonym_content.push(' ');
+            }
+            content.push_str(doc.spelling(word, false));
+            if as_synonyms {
+                let is_head = word.info.stem == Some(fuzzy.head);
+                let as_synonym = compares_as_synonym(fuzzy.stems.len(), is_head);
+                synonym_content.push_str(doc.spelling(word, as_synonym));
+            }
+        }
+        let window_size = stems.len() + unknown_words;
+        let token_dice = 2.0 * shared as f64 / (window_size + fuzzy.stems.len()) as f64;
+        // The character similarity is the costly half: skip it when even the
+        // best it could be could not lift the score to `needed`.
+        dice.load(content);
+        let mut bound = dice.bound(&fuzzy.profile);
+        if as_synonyms {
+            synonym_dice.load(synonym_content);
+            bound = (bound + synonym_dice.bound(&fuzzy.synonym_profile)) / 2.0;
+        }
+        if (token_dice + bound) / 2.0 < f64::from(needed) {
+            return (token_dice / 2.0) as f32;
+        }
+        let mut char_dice = dice.dice(&fuzzy.profile);
+        if as_synonyms {
+            char_dice = (char_dice + synonym_dice.dice(&fuzzy.synonym_profile)) / 2.0;
+        }
+        ((token_dice + char_dice) / 2.0) as f32
+    }
+}

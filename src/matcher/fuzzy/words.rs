@@ -1,0 +1,340 @@
+//! What the matcher knows of English words: function words, spelling,
+//! synonyms, inflection, and splitting text into words.
+
+use super::STEM_START;
+
+/// Words that carry no meaning of their own in a term. Negations and
+/// contrasts count among them: they name nothing, so "but it is not the
+/// same" is no window of "harmony but not sameness", while a term with one
+/// swapped ("harmony *with* uniformity") differs in a function word. So
+/// does "having", which machine translation writes for "with" ("socialism
+/// having Chinese characteristics"). Prepositions are function words,
+/// so one swapped for another ("community of life *between* man and
+/// nature") changes the term, not the sentence around it.
+pub(super) const STOPWORDS: &[&str] = &[
+    "a", "an", "the", "of", "for", "with", "to", "in", "on", "at", "by", "from", "and", "or", "as",
+    "is", "are", "be", "its", "it", "this", "that", "these", "those", "our", "my", "their", "his",
+    "her", "s", "which", "who", "all", "should", "must", "will", "shall", "would", "can", "into",
+    "than", "so", "such", "not", "no", "without", "but", "yet", "rather", "having", "between",
+    "among", "about", "within", "through", "across", "toward", "towards", "upon", "under",
+    "against", "via", "amid",
+];
+
+/// Auxiliary and copular verbs: one inside a window that its form lacks
+/// makes the words a clause, not a term ("our community *has* a common
+/// destiny with the river").
+pub(super) const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
+    "will", "shall", "would", "should", "can", "could", "may", "might", "must",
+];
+
+/// Prepositions after a head noun: "community *of* …" has its head first.
+pub(super) const PREPOSITIONS: &[&str] =
+    &["of", "with", "for", "in", "on", "to", "at", "from", "like"];
+
+/// The conjunctions of `text` that join (see [`is_contrast`]).
+pub(super) fn conjunctions(text: &str) -> usize {
+    let words: Vec<&str> = words(text).map(|(_, _, w)| w).collect();
+    (0..words.len())
+        .filter(|&i| is_conjunction(words[i]) && !words.get(i + 1).is_some_and(|&w| is_contrast(w)))
+        .count()
+}
+
+/// Whether a word after a conjunction makes it a contrast, which does not
+/// join two phrases: "dialogue *and not* confrontation" is a slip of
+/// "dialogue rather than confrontation", one term.
+pub(super) fn is_contrast(word: &str) -> bool {
+    matches!(word, "not" | "no")
+}
+
+pub(super) fn is_conjunction(word: &str) -> bool {
+    matches!(word, "and" | "or" | "but" | "nor")
+}
+
+pub(super) fn is_article(word: &str) -> bool {
+    matches!(word, "a" | "an" | "the")
+}
+
+/// Whether a content word is a number: too common to make a window a term
+/// on its own.
+pub(super) fn is_numeral(word: &str) -> bool {
+    const NUMERALS: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "hundred",
+        "thousand", "first", "second", "third", "dual", "double", "twin",
+    ];
+    NUMERALS.contains(&word) || word.bytes().all(|b| b.is_ascii_digit())
+}
+
+pub(super) fn is_stopword(word: &str) -> bool {
+    word.len() < 2 || STOPWORDS.contains(&word)
+}
+
+/// The first three bytes of `word`, if it has three.
+pub(super) fn prefix(word: &str) -> Option<[u8; 3]> {
+    word.as_bytes().first_chunk().copied()
+}
+
+/// A near-spelling list's key: a word's first three bytes and its length.
+pub(super) type NearKey = ([u8; 3], usize);
+
+/// The key a word is filed and looked up under for near spellings: its
+/// first three letters (none when the third byte ends inside a character).
+pub(super) fn near_prefix(word: &str) -> Option<[u8; 3]> {
+    word.get(..3).and_then(prefix)
+}
+
+/// Words of folded text: maximal runs of letters and digits, with byte spans.
+pub(super) fn words(text: &str) -> impl Iterator<Item = (usize, usize, &str)> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < text.len() {
+            let (is_word, len) = char_at(text, at);
+            if is_word {
+                break;
+            }
+            at += len;
+        }
+        if at >= text.len() {
+            return None;
+        }
+        let start = at;
+        while at < text.len() {
+            let (is_word, len) = char_at(text, at);
+            if !is_word {
+                break;
+            }
+            at += len;
+        }
+        Some((start, at, &text[start..at]))
+    })
+}
+
+/// Whether the char at byte `at` of `text` (a char boundary) is a letter or
+/// digit, and its length; ASCII, most of the text, without decoding.
+pub(super) fn char_at(text: &str, at: usize) -> (bool, usize) {
+    let byte = text.as_bytes()[at];
+    if byte.is_ascii() {
+        return (byte.is_ascii_alphanumeric(), 1);
+    }
+    text[at..]
+        .chars()
+        .next()
+        .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
+}
+
+/// Irregular past forms of verbs that forms use, with their base form: the
+/// stemmer leaves "kept" and "built" alone, so "kept our mission firmly in
+/// mind" would not meet "keep our mission firmly in mind". Only verbs whose
+/// past forms are no other word of the domain ("won", "thought" and "led"
+/// are left out).
+pub(super) const IRREGULAR_PAST: &[(&str, &str)] = &[
+    ("built", "build"),
+    ("kept", "keep"),
+    ("upheld", "uphold"),
+    ("sought", "seek"),
+    ("grew", "grow"),
+    ("grown", "grow"),
+    ("took", "take"),
+    ("taken", "take"),
+    ("forgot", "forget"),
+    ("forgotten", "forget"),
+];
+
+/// British → American spelling of the endings that matter in this domain
+/// (-isation, -ise, -our, -tre), so both spellings stem alike; and an
+/// irregular past form as its base verb (see [`IRREGULAR_PAST`]), which
+/// differs from it no more than an inflection does.
+pub(super) fn american(word: &str) -> String {
+    if let Some(&(_, base)) = IRREGULAR_PAST.iter().find(|(past, _)| *past == word) {
+        return base.to_string();
+    }
+    let mut w = word.replace("isation", "ization");
+    for (british, american) in [
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("ising", "izing"),
+        ("ise", "ize"),
+    ] {
+        if w.len() > 6
+            && let Some(stem) = w.strip_suffix(british)
+        {
+            w = format!("{stem}{american}");
+            break;
+        }
+    }
+    if let Some(at) = w.find("our")
+        && at >= 3
+    {
+        w.replace_range(at..at + 3, "or");
+    }
+    if w.len() > 5
+        && let Some(stem) = w.strip_suffix("tre")
+    {
+        w = format!("{stem}ter");
+    }
+    w
+}
+
+/// Words machine translation uses interchangeably for the same source word
+/// in this domain (命运 fate/destiny, 人类 mankind/humankind/humanity, 大
+/// big/large/great/major, 方案 solution/scheme/plan…). Each group maps to its
+/// first word before stemming, so "community of human fate" and "community
+/// of human destiny" compare as the same words. Only fuzzy matching sees
+/// this; literal matching stays exact.
+pub(super) const SYNONYMS: &[&[&str]] = &[
+    &["destiny", "fate", "destinies", "fates"],
+    &["mankind", "humankind", "humanity", "human", "humans"],
+    &["era", "epoch", "age", "times"],
+    &["major", "big", "large", "great"],
+    &["country", "nation", "countries", "nations"],
+    &["wisdom", "intelligence"],
+    &[
+        "solution",
+        "scheme",
+        "plan",
+        "program",
+        "programme",
+        "approach",
+    ],
+    &["initiative", "proposal", "initiation"],
+    &["prosperity", "affluence", "wealth"],
+    &[
+        "rejuvenation",
+        "revitalization",
+        "renewal",
+        "revival",
+        "resurgence",
+        "renaissance",
+    ],
+    &["system", "institution", "systems", "institutions"],
+    &["thought", "thinking", "ideology"],
+    &[
+        "concept",
+        "idea",
+        "notion",
+        "philosophy",
+        "outlook",
+        "vision",
+        "view",
+        "views",
+    ],
+    &["security", "safety"],
+    &[
+        "build",
+        "building",
+        "construct",
+        "constructing",
+        "construction",
+        "create",
+        "creating",
+    ],
+    &["shared", "common", "joint", "share"],
+    &["right", "correct", "proper"],
+    &["confrontation", "antagonism", "opposition"],
+    &[
+        "sessions",
+        "meetings",
+        "assemblies",
+        "session",
+        "meeting",
+        "assembly",
+    ],
+    &["rural", "countryside"],
+    &["core", "nucleus"],
+    &["ecological", "eco"],
+    &["two", "dual", "double", "twin"],
+];
+
+/// Whether a content word is compared by characters as its synonym group's
+/// first word (so "Chinese scheme" reads as "Chinese solution"): in a form
+/// of three content words or more, where one swapped word still leaves the
+/// phrase recognisable, and always for the head noun, which names the
+/// concept. A two-word form with a swapped modifier is mostly ordinary
+/// English ("big country", "shared prosperity") and keeps its spelling.
+pub(super) fn compares_as_synonym(form_stems: usize, is_head: bool) -> bool {
+    is_head || form_stems >= 3
+}
+
+/// The first [`STEM_START`] bytes of `word`, fewer when it is shorter or
+/// that would split a character.
+pub(super) fn stem_start(word: &str) -> &str {
+    let mut end = STEM_START.min(word.len());
+    while !word.is_char_boundary(end) {
+        end -= 1;
+    }
+    &word[..end]
+}
+
+/// The first word of `word`'s synonym group, or `word` itself.
+pub(super) fn synonym(word: &str) -> &str {
+    synonym_group(word).map_or(word, |group| group[0])
+}
+
+/// The synonym group `word` is in, if any.
+pub(super) fn synonym_group(word: &str) -> Option<&'static [&'static str]> {
+    SYNONYMS.iter().find(|group| group.contains(&word)).copied()
+}
+
+/// What a folded word is compared by strictly (`american` is its American
+/// spelling): a function word itself, a content word up to inflection.
+pub(super) fn strict_key(word: &str, american: &str) -> String {
+    if is_stopword(word) {
+        word.to_string()
+    } else {
+        uninflected(american).to_string()
+    }
+}
+
+/// `word` without its inflectional ending (plural, -ing, -ed) and a final
+/// e, so that build/building/builds, promote/promoting and
+/// mentality/mentalities meet, while derivations stay apart: a stemmer
+/// would equate qualitative with quality and neutralization with
+/// neutrality, which are exactly the slips that make a rendering wrong.
+pub(super) fn uninflected(word: &str) -> &str {
+    let mut w = word;
+    if let Some(stem) = w.strip_suffix("ies").filter(|s| s.len() >= 3) {
+        // "mentalities" → "mentalit", like "mentality" below.
+        w = stem;
+    } else if w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+    {
+        w = &w[..w.len() - 1];
+    }
+    if let Some(stem) = w.strip_suffix("ing").filter(|s| s.len() >= 3) {
+        w = stem;
+    } else if let Some(stem) = w.strip_suffix("ed").filter(|s| s.len() >= 3) {
+        w = stem;
+    }
+    w.strip_suffix(['e', 'y'])
+        .filter(|s| s.len() >= 3)
+        .unwrap_or(w)
+}
+
+/// Strips derivational endings the Snowball stemmer keeps apart
+/// (diplomaci/diplomat, economi/econom, democraci/democrat).
+pub(super) fn root(stem: &str) -> &str {
+    for suffix in ["aci", "at", "ic", "i"] {
+        if let Some(root) = stem.strip_suffix(suffix)
+            && root.len() >= 5
+        {
+            return root;
+        }
+    }
+    stem
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_alphanumeric_runs() {
+        let found: Vec<_> = words("mankind's shared-destiny, 2023")
+            .map(|(_, _, w)| w)
+            .collect();
+        assert_eq!(found, ["mankind", "s", "shared", "destiny", "2023"]);
+    }
+}
