@@ -508,8 +508,11 @@ so-called,so-called universal values,,,,,error";
         rows,
         &[
             // "so-called universal values" in the singular names the other
-            // concept, as its literal hit would.
-            ("The so-called universal value is a trap.", &[]),
+            // concept, as its literal hit would, and is a slip of it.
+            (
+                "The so-called universal value is a trap.",
+                &["so-called:fuzzy:so-called universal value"],
+            ),
             // Alone, the singular is near the listed variant.
             (
                 "He spoke of a universal value of peace.",
@@ -648,7 +651,7 @@ fn a_long_correct_formulation_abridged_is_no_near_miss() {
             (
                 "There is no iron law that dictates a rising power will inevitably seek hegemony.",
                 &[
-                    "hegemony:fuzzy:iron law that dictates a rising power will inevitably seek hegemony",
+                    "hegemony:fuzzy:no iron law that dictates a rising power will inevitably seek hegemony",
                 ],
             ),
         ],
@@ -1224,6 +1227,66 @@ fn a_name_turned_round_inside_a_longer_title_is_the_title_reordered() {
             (
                 "The thought of Xi Jinping on Monday was clear.",
                 &["xi:preferred:Xi Jinping"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_form_word_in_another_number_is_a_slip() {
+    assert_cases_in(
+        "socialism,socialism with Chinese characteristics,,,,,error\n\
+         sessions,two sessions,,,,,warning\n\
+         goals,Two Centenary Goals,,,,,warning\n\
+         community,building a community with a shared future,,,,,warning\n\
+         winwin,win-win results,,,,,warning\n\
+         with,with Chinese characteristics,,,,,error\n",
+        &[
+            (
+                "It is socialism with Chinese characteristic.",
+                &["socialism:fuzzy:socialism with Chinese characteristic"],
+            ),
+            (
+                "A port with Chinese characteristic.",
+                &["with:fuzzy:with Chinese characteristic"],
+            ),
+            (
+                "The two session open in March.",
+                &["sessions:fuzzy:two session"],
+            ),
+            (
+                "The two centenaries goals are near.",
+                &["goals:fuzzy:two centenaries goals"],
+            ),
+            // The head noun may be plural, and the first word may be a verb.
+            ("They were communities with a shared future.", &[]),
+            ("China builds a community with a shared future.", &[]),
+            ("They are building communities with a shared future.", &[]),
+            // Two words of a longer form, one in another number, are
+            // ordinary English.
+            ("Store the dist-win result.", &[]),
+        ],
+    );
+}
+
+#[test]
+fn a_finding_takes_in_the_function_words_its_form_starts_and_ends_with() {
+    assert_cases_in(
+        "winner,winner-takes-all,,winner eats all,,,warning\n\
+         placement,no first placement of weapons in outer space,,,,,error\n",
+        &[
+            (
+                "It is not a winner-eats-all game.",
+                &["winner:fuzzy:winner-eats-all"],
+            ),
+            (
+                "We support no-first-placement-outer-space.",
+                &["placement:fuzzy:no-first-placement-outer-space"],
+            ),
+            // Not across a clause boundary.
+            (
+                "Say no. First placement of weapons in space is near.",
+                &["placement:fuzzy:First placement of weapons in space"],
             ),
         ],
     );

@@ -4,8 +4,9 @@
 use super::doc::{SpellingMemo, articles_after, head_at};
 use super::reading::{bit, hyphenated_gaps};
 use super::words::{
-    AUXILIARIES, PREPOSITIONS, SYNONYMS, compares_as_synonym, conjunctions, is_article, is_numeral,
-    is_stopword, near_prefix, prefix, stem_start, strict_key, synonym, words,
+    AUXILIARIES, PREPOSITIONS, SYNONYMS, compares_as_synonym, conjunctions, has_plural_ending,
+    is_article, is_conjunction, is_numeral, is_stopword, near_prefix, prefix, stem_start,
+    strict_key, synonym, words,
 };
 use super::{
     DERIVATION_PREFIX, FuzzyForm, FuzzyIndex, JOINED_MIN_LEN, MAX_POSTINGS, MIN_FORMS_FOR_CORE,
@@ -220,7 +221,8 @@ impl FuzzyIndex {
         spellings: &mut SpellingMemo,
     ) -> Option<FuzzyForm> {
         let words: Vec<&str> = words(&form.folded).map(|(_, _, w)| w).collect();
-        let head_word = words[head_at(&words, |w| PREPOSITIONS.contains(w), |w| is_stopword(w))?];
+        let head_index = head_at(&words, |w| PREPOSITIONS.contains(w), |w| is_stopword(w))?;
+        let head_word = words[head_index];
         if is_stopword(head_word) {
             return None;
         }
@@ -308,6 +310,23 @@ impl FuzzyIndex {
             .collect();
         let is_compound_noun =
             !words.iter().any(|w| is_stopword(w)) && !inflect::is_proper_name(&form.text);
+        let function_word = |w: &&&str| is_stopword(w) && !is_article(w);
+        let leading: Vec<u32> = words
+            .iter()
+            .take_while(|w| is_stopword(w))
+            .filter(function_word)
+            .map(|w| self.intern_strict(w.to_string()))
+            .collect();
+        let mut trailing: Vec<u32> = words
+            .iter()
+            .rev()
+            .take_while(|w| is_stopword(w))
+            .filter(function_word)
+            .map(|w| self.intern_strict(w.to_string()))
+            .collect();
+        trailing.reverse();
+        let head_place = head_index - words[..head_index].iter().filter(|w| is_article(w)).count();
+        let (plurals, fixed_number) = number_bits(&words);
         let articles = articles_after(words.iter().copied(), is_article, |previous| {
             previous.is_some_and(|w| PREPOSITIONS.contains(&w))
         });
@@ -325,6 +344,11 @@ impl FuzzyIndex {
             prepositions,
             is_compound_noun,
             articles,
+            plurals,
+            fixed_number,
+            leading,
+            trailing,
+            head_place,
             has_auxiliary: words.iter().any(|w| AUXILIARIES.contains(w)),
             hyphens,
             ending,
@@ -366,4 +390,24 @@ impl FuzzyIndex {
             near.push((word.to_string(), stem));
         }
     }
+}
+
+/// Which of a form's `words` but articles have a plural ending, and which
+/// keep their number (see [`FuzzyForm::fixed_number`]), as bits.
+fn number_bits(words: &[&str]) -> (u64, u64) {
+    let mut plurals = 0;
+    let mut fixed = 0;
+    let sequence: Vec<&str> = words.iter().copied().filter(|w| !is_article(w)).collect();
+    for (at, word) in sequence.iter().enumerate().take(64) {
+        if is_stopword(word) {
+            continue;
+        }
+        if has_plural_ending(word) {
+            plurals |= bit(at);
+        }
+        if at > 0 && !is_conjunction(sequence[at - 1]) {
+            fixed |= bit(at);
+        }
+    }
+    (plurals, fixed)
 }

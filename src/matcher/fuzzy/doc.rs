@@ -115,6 +115,44 @@ impl Doc<'_> {
             .eq(form.strict.iter().copied())
     }
 
+    /// The words `first..=last` grown over the function words that `form`
+    /// starts and ends with, where the text has them there in the same
+    /// clause (see [`FuzzyForm::leading`]).
+    pub(super) fn take_in_edges(
+        &self,
+        mut first: usize,
+        mut last: usize,
+        form: &FuzzyForm,
+    ) -> (usize, usize) {
+        let articles_skipped = |from: usize, step: isize| {
+            let mut at = from;
+            loop {
+                let next = at.checked_add_signed(step)?;
+                let word = self.words.get(next)?;
+                if !self.same_clause(from, next) {
+                    return None;
+                }
+                if !word.info.is_article {
+                    return Some(next);
+                }
+                at = next;
+            }
+        };
+        for &key in form.leading.iter().rev() {
+            match articles_skipped(first, -1) {
+                Some(before) if self.words[before].info.strict == key => first = before,
+                _ => break,
+            }
+        }
+        for &key in &form.trailing {
+            match articles_skipped(last, 1) {
+                Some(after) if self.words[after].info.strict == key => last = after,
+                _ => break,
+            }
+        }
+        (first, last)
+    }
+
     /// How many content words the words `first..=last` hold.
     pub(super) fn content_words(&self, first: usize, last: usize) -> usize {
         self.words[first..=last]

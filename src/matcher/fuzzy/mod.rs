@@ -169,6 +169,24 @@ struct FuzzyForm {
     /// Which words of `sequence` follow a preposition and an article, as
     /// bits (see [`articles_after`](doc::articles_after)).
     articles: u64,
+    /// Which words of `sequence` have a plural ending, as bits.
+    plurals: u64,
+    /// Which words of `sequence` keep their number in the term, as bits:
+    /// the content words but the first and those after a conjunction,
+    /// which may be verbs ("China *builds* a community…"). Such a word
+    /// made singular is a slip ("socialism with Chinese *characteristic*",
+    /// "two *session*"), and so is one made plural ("two *centenaries*
+    /// goals"), but for the head noun (at `head_place`): "China-Africa and
+    /// China-Arab *communities* with a shared future".
+    fixed_number: u64,
+    /// The strict ids of the function words before its first content word
+    /// and after its last, articles left out ("*with* Chinese
+    /// characteristics", "winner takes *all*"): a finding takes them in
+    /// when the text has them there, so that it shows the whole phrase.
+    leading: Vec<u32>,
+    trailing: Vec<u32>,
+    /// Where the head noun stands in `sequence`.
+    head_place: usize,
     /// Whether one of its words is an auxiliary verb (see [`AUXILIARIES`](words::AUXILIARIES)).
     has_auxiliary: bool,
     /// Which gaps after the words of `sequence` hold a hyphen, as bits

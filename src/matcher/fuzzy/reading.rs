@@ -4,7 +4,7 @@
 
 use super::doc::{Doc, Token, Word, articles_after};
 use super::literals::holds_what_makes_it_wrong;
-use super::words::{compares_as_synonym, is_numeral};
+use super::words::{compares_as_synonym, has_plural_ending, is_numeral};
 use super::{
     ABRIDGED_MIN_CONTENT_WORDS, CORRECT_FORM_MARGIN, DERIVATION_PREFIX, FuzzyForm, FuzzyIndex,
     ReadAs, Reading, StemId, WINDOW_SLACK, dice,
@@ -179,6 +179,26 @@ impl FuzzyIndex {
             let inside = internal_gaps << 1;
             f.articles.checked_shr(at as u32).unwrap_or(0) & inside & !window_articles == 0
         };
+        // The form's words that keep their number, where it stands at `at`:
+        // in a part with all the form's content words, or three of them. Two
+        // content words of a longer form, one number changed, are mostly
+        // ordinary English ("dist-win result" is no part of "win-win
+        // results").
+        let window_plurals = span
+            .iter()
+            .filter(|w| !w.info.is_article)
+            .enumerate()
+            .take(64)
+            .filter(|(_, w)| has_plural_ending(&doc.text[w.start..w.end]))
+            .fold(0, |bits, (at, _)| bits | bit(at));
+        let keeps_number = |at: usize| {
+            let shifted = |bits: u64| bits.checked_shr(at as u32).unwrap_or(0);
+            let fixed = shifted(f.fixed_number) & (internal_gaps << 1 | 1);
+            let form_plurals = shifted(f.plurals);
+            let made_singular = form_plurals & !window_plurals;
+            let made_plural = !form_plurals & window_plurals & !shifted(bit(f.head_place));
+            (made_singular | made_plural) & fixed == 0
+        };
         let is_part = parts().next().is_some();
         let is_short_form = is_part && {
             let hyphens = hyphenated_gaps(
@@ -189,7 +209,9 @@ impl FuzzyIndex {
             );
             parts().any(|at| {
                 let form = f.hyphens.checked_shr(at as u32).unwrap_or(0) & internal_gaps;
-                (form == hyphens || (form == 0 && hyphens == internal_gaps)) && keeps_articles(at)
+                (form == hyphens || (form == 0 && hyphens == internal_gaps))
+                    && keeps_articles(at)
+                    && (content().count() < f.strict.len().min(3) || keeps_number(at))
             })
         };
         if is_part && !is_short_form {
@@ -232,7 +254,9 @@ impl FuzzyIndex {
             || is_abridged
             || (in_order
                 && (is_sentence
-                    || (sequence().eq(f.sequence.iter().copied()) && keeps_articles(0))))
+                    || (sequence().eq(f.sequence.iter().copied())
+                        && keeps_articles(0)
+                        && keeps_number(0))))
     }
 
     /// Reads the window that starts at token `at` as the form `fuzzy`: `None`
@@ -416,17 +440,18 @@ impl FuzzyIndex {
         {
             start_at -= 1;
         }
-        let (start, end) = (doc.tokens[start_at], doc.tokens[end_at]);
+        let (first, last) =
+            doc.take_in_edges(doc.tokens[start_at].word, doc.tokens[end_at].word, fuzzy);
         let hit = Hit {
-            start: start.start,
-            end: end.end,
+            start: doc.words[first].start,
+            end: doc.words[last].end,
             concept: form.concept,
             status: Status::Fuzzy,
             severity: form.severity.max(Severity::Warning),
             form: Some(fuzzy.form),
             score,
         };
-        reading.hit = Some((hit, start.word, end.word));
+        reading.hit = Some((hit, first, last));
         Some(reading)
     }
 

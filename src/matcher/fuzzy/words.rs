@@ -291,18 +291,7 @@ pub(super) fn strict_key(word: &str, american: &str) -> String {
 /// would equate qualitative with quality and neutralization with
 /// neutrality, which are exactly the slips that make a rendering wrong.
 pub(super) fn uninflected(word: &str) -> &str {
-    let mut w = word;
-    if let Some(stem) = w.strip_suffix("ies").filter(|s| s.len() >= 3) {
-        // "mentalities" → "mentalit", like "mentality" below.
-        w = stem;
-    } else if w.len() > 3
-        && w.ends_with('s')
-        && !w.ends_with("ss")
-        && !w.ends_with("us")
-        && !w.ends_with("is")
-    {
-        w = &w[..w.len() - 1];
-    }
+    let mut w = plural_stem(word).unwrap_or(word);
     if let Some(stem) = w.strip_suffix("ing").filter(|s| s.len() >= 3) {
         w = stem;
     } else if let Some(stem) = w.strip_suffix("ed").filter(|s| s.len() >= 3) {
@@ -311,6 +300,29 @@ pub(super) fn uninflected(word: &str) -> &str {
     w.strip_suffix(['e', 'y'])
         .filter(|s| s.len() >= 3)
         .unwrap_or(w)
+}
+
+/// `word` without its plural ending, if it has one: "mentalities" →
+/// "mentalit" (as [`uninflected`] makes of "mentality"), "goals" → "goal";
+/// not "progress", "status" or "crisis".
+fn plural_stem(word: &str) -> Option<&str> {
+    if let Some(stem) = word.strip_suffix("ies").filter(|s| s.len() >= 3) {
+        Some(stem)
+    } else if word.len() > 3
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is")
+    {
+        Some(&word[..word.len() - 1])
+    } else {
+        None
+    }
+}
+
+/// Whether `word` ends as a plural does.
+pub(super) fn has_plural_ending(word: &str) -> bool {
+    plural_stem(word).is_some()
 }
 
 /// Strips derivational endings the Snowball stemmer keeps apart
