@@ -128,7 +128,7 @@ fn find<const FUZZY: bool>(bencher: Bencher, glossary: &str) {
     let mut scratch = MatchScratch::default();
     bencher
         .counter(BytesCount::of_str(&*SEEDS))
-        .bench_local(|| matcher.find(black_box(&folded), &mut scratch));
+        .bench_local(|| matcher.find(&SEEDS, black_box(&folded), &mut scratch));
 }
 
 /// The seeds as one document, each run with fresh per-thread state: no

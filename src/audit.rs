@@ -135,7 +135,7 @@ struct Piece<'a> {
 fn audit_piece(matcher: &Matcher, piece: &Piece, scratch: &mut Scratch, report: &mut DocReport) {
     let text = piece.text;
     fold_into(text, &mut scratch.folded);
-    matcher.find(&scratch.folded, &mut scratch.matches);
+    matcher.find(text, &scratch.folded, &mut scratch.matches);
     let folded = &scratch.folded;
     let mut lines: Option<LineCursor> = None;
     let pragmas = Pragmas::parse(text);

@@ -6,7 +6,7 @@
 //! it or the judgement may be wrong) and is only applied on request.
 
 use crate::audit::Finding;
-use crate::matcher::{Matcher, Status};
+use crate::matcher::{MINOR_WORDS, Matcher, Status, recased};
 use crate::normalize::fold_str;
 
 /// Whether an edit may be applied without a human looking at it.
@@ -42,10 +42,16 @@ pub fn edits(matcher: &Matcher, text: &str, findings: &[Finding]) -> Vec<Edit> {
                 && finding
                     .form
                     .is_some_and(|form| matcher.forms()[form].folded == fold_str(original));
+            // A case slip takes the glossary's case, not the text's.
+            let replacement = if fold_str(original) == fold_str(preferred) {
+                recased(&text[..finding.start], original, preferred)
+            } else {
+                match_case(preferred, original)
+            };
             Edit {
                 start: finding.start,
                 end: finding.end,
-                replacement: match_case(preferred, original),
+                replacement,
                 applicability: if is_listed_as_is {
                     Applicability::Safe
                 } else {
@@ -71,12 +77,6 @@ pub fn apply(text: &str, edits: &[&Edit]) -> String {
     out.push_str(&text[at..]);
     out
 }
-
-/// Small words that Title Case leaves lowercase.
-const MINOR_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "of", "for", "with", "to", "in", "on", "at", "by", "as", "but",
-    "nor",
-];
 
 /// `replacement` in the case pattern of `original`: ALL CAPS, Title Case,
 /// or a capital first letter (sentence start). Otherwise `replacement` is

@@ -292,7 +292,17 @@ fn candidates_csv_lists_distinct_fuzzy_finds_most_frequent_first() {
         "docs/b.txt",
         "Also mankind's shared-destiny community here.\n",
     );
+    // A correct form in the wrong case is a finding, but no candidate: as
+    // a variant it would fold to the form itself.
+    sb.write("docs/c.txt", "Meet xi jinping today.\n");
     assert_eq!(sb.run(&["audit", "docs", "-o", "out", "-q"]).code, 0);
+    let findings = csv_rows(&sb.read("out/findings.csv"));
+    assert!(
+        findings
+            .iter()
+            .any(|row| row[8] == "xi jinping" && row[6] == "fuzzy" && row[5] == "info"),
+        "{findings:?}"
+    );
     let rows = csv_rows(&sb.read("out/candidates.csv"));
     assert_eq!(
         rows[0],

@@ -7,11 +7,24 @@ use super::{Concept, Glossary, Position};
 use crate::error::{GlossaryError, GlossaryErrors};
 use crate::normalize::fold_str;
 
-/// Where a folded form was first seen: concept index, kind, position.
+/// Where a folded form was first seen: concept, kind, text, position.
 struct FirstSeen<'g> {
     concept: &'g Concept,
     kind: &'static str,
+    text: &'g str,
     position: Position,
+}
+
+impl FirstSeen<'_> {
+    /// Whether a `kind` form `text` of `concept` that folds to the same
+    /// text is another casing of a correct form, which says that both are
+    /// correct ("One Country, Two Systems" and "one country, two systems").
+    fn is_other_casing(&self, concept: &Concept, kind: &str, text: &str) -> bool {
+        std::ptr::eq(self.concept, concept)
+            && kind != "variant"
+            && self.kind != "variant"
+            && self.text != text
+    }
 }
 
 pub(super) fn validate(glossary: &Glossary) -> Result<(), GlossaryErrors> {
@@ -86,6 +99,7 @@ pub(super) fn validate(glossary: &Glossary) -> Result<(), GlossaryErrors> {
             }
             let position = origin.locate(column, Some(text));
             match forms.get(&folded) {
+                Some(first) if first.is_other_casing(concept, kind, text) => {}
                 Some(first) => error(
                     column,
                     Some(text),
@@ -104,6 +118,7 @@ pub(super) fn validate(glossary: &Glossary) -> Result<(), GlossaryErrors> {
                         FirstSeen {
                             concept,
                             kind,
+                            text,
                             position,
                         },
                     );
@@ -183,6 +198,22 @@ mod tests {
             err,
             "g.csv:3:13: variant form \"shared\\u{a0}future\" folds to the same text as the preferred form of \"a\" (g.csv:2:3)"
         );
+    }
+
+    #[test]
+    fn another_casing_of_a_correct_form_is_accepted_but_not_as_a_variant() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("g.csv");
+        std::fs::write(&path, "id,preferred,accepted\na,One Country,one country\n").unwrap();
+        assert!(load_paths(std::slice::from_ref(&path)).is_ok());
+        let err = errors_for("id,preferred,variants\na,One Country,one country\n");
+        assert_eq!(
+            err,
+            "g.csv:2:15: variant form \"one country\" folds to the same text as the preferred form of \"a\" (g.csv:2:3)"
+        );
+        // The same text twice is still an error.
+        let err = errors_for("id,preferred,accepted\na,one country,one country\n");
+        assert!(err.contains("folds to the same text"), "{err}");
     }
 
     #[test]

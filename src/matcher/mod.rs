@@ -1,13 +1,15 @@
 //! Finding every occurrence of every form of every concept in folded text.
 //!
-//! The matcher knows forms, not files: [`Matcher::find`] takes folded text
-//! and returns [`Hit`]s in folded coordinates. All literal forms of the whole
+//! The matcher knows forms, not files: [`Matcher::find`] takes a text and
+//! its folding and returns [`Hit`]s in folded coordinates. All literal forms of the whole
 //! glossary go into one Aho-Corasick automaton, so the cost of a scan does
 //! not depend on the number of terms; `patterns` are found by one more
 //! automaton pass over their literal prefixes (see `pattern`). Overlaps are
-//! then resolved (longest wins) and exceptions applied last.
+//! then resolved (longest wins) and exceptions applied; with fuzzy matching
+//! on, correct forms in the wrong case are near-misses (see `case`).
 
 mod automaton;
+mod case;
 mod exact;
 mod fuzzy;
 mod inflect;
@@ -120,6 +122,7 @@ pub struct ConceptInfo {
     exceptions: Vec<Regex>,
 }
 
+pub use case::{MINOR_WORDS, recased};
 pub use fuzzy::DEFAULT_THRESHOLD;
 
 /// A compiled glossary, shared read-only by all threads.
@@ -378,9 +381,9 @@ impl Matcher {
         }
     }
 
-    /// Finds all occurrences in `folded`, resolved and sorted by position,
-    /// into `scratch.hits`.
-    pub fn find(&self, folded: &Folded, scratch: &mut MatchScratch) {
+    /// Finds all occurrences in `original`, folded as `folded`, resolved and
+    /// sorted by position, into `scratch.hits`.
+    pub fn find(&self, original: &str, folded: &Folded, scratch: &mut MatchScratch) {
         let hits = &mut scratch.hits;
         hits.clear();
         let text = folded.text.as_str();
@@ -391,6 +394,9 @@ impl Matcher {
             fuzzy.find(text, &folded.breaks, &self.forms, &mut scratch.fuzzy, hits);
         }
         resolve::apply_exceptions(text, &self.concepts, hits);
+        if let Some(fuzzy) = &self.fuzzy {
+            case::mark_slips(original, folded, &self.forms, fuzzy.threshold(), hits);
+        }
     }
 }
 

@@ -54,7 +54,7 @@ fn assert_cases_in(rows: &str, cases: &[(&str, &[&str])]) {
 fn hits(matcher: &Matcher, text: &str) -> Vec<String> {
     let folded = Folded::new(text);
     let mut scratch = MatchScratch::default();
-    matcher.find(&folded, &mut scratch);
+    matcher.find(text, &folded, &mut scratch);
     scratch
         .hits
         .iter()
@@ -259,9 +259,10 @@ fn near_misses_of_short_forms() {
 #[test]
 fn severity_override_and_score() {
     let matcher = matcher();
-    let folded = Folded::new("a community of common destiny");
+    let text = "a community of common destiny";
+    let folded = Folded::new(text);
     let mut scratch = MatchScratch::default();
-    matcher.find(&folded, &mut scratch);
+    matcher.find(text, &folded, &mut scratch);
     let out = scratch.hits;
     assert_eq!(out[0].severity, Severity::Info);
     assert_eq!(out[0].score, 1.0);
@@ -273,7 +274,7 @@ fn result_does_not_depend_on_input_order() {
     let matcher = matcher();
     let folded = Folded::new(text);
     let mut scratch = MatchScratch::default();
-    matcher.find(&folded, &mut scratch);
+    matcher.find(text, &folded, &mut scratch);
     let out = scratch.hits;
     let mut shuffled = out.clone();
     shuffled.reverse();
@@ -769,8 +770,8 @@ fn a_listed_variant_written_with_other_hyphens_beside_a_correct_short_form_is_a_
             ),
             // Not the variant's words: a title and the correct name.
             (
-                "The general secretary Xi Jinping spoke.",
-                &["leader:accepted:general secretary Xi Jinping"],
+                "The General Secretary Xi Jinping spoke.",
+                &["leader:accepted:General Secretary Xi Jinping"],
             ),
         ],
     );
@@ -1059,10 +1060,8 @@ fn the_plural_of_a_proper_name_is_a_near_miss_of_it() {
     );
     // Scored like any near-miss: close, but not the name itself.
     let mut scratch = MatchScratch::default();
-    matcher.find(
-        &Folded::new("the Global Development Initiatives"),
-        &mut scratch,
-    );
+    let text = "the Global Development Initiatives";
+    matcher.find(text, &Folded::new(text), &mut scratch);
     let score = scratch.hits[0].score;
     assert!((0.9..1.0).contains(&score), "score {score}");
     // Without fuzzy matching only listed forms are findings.
@@ -1289,5 +1288,43 @@ fn a_finding_takes_in_the_function_words_its_form_starts_and_ends_with() {
                 &["placement:fuzzy:First placement of weapons in space"],
             ),
         ],
+    );
+}
+
+#[test]
+fn a_correct_form_in_the_wrong_case_is_a_near_miss_unless_listed_in_that_case() {
+    let rows = "\
+dream,Chinese Dream,China Dream,,,,warning
+policy,\"One Country, Two Systems\",\"one country, two systems\",,,,warning
+";
+    assert_cases_in(
+        rows,
+        &[
+            (
+                "The Chinese dream inspires.",
+                &["dream:fuzzy:Chinese dream"],
+            ),
+            (
+                "The Chinese Dream inspires.",
+                &["dream:preferred:Chinese Dream"],
+            ),
+            (
+                "Under one country, two systems it thrived.",
+                &["policy:preferred:one country, two systems"],
+            ),
+        ],
+    );
+    let matcher = compile(&format!("{HEADER}\n{rows}"));
+    let text = "the chinese dream";
+    let mut scratch = MatchScratch::default();
+    matcher.find(text, &Folded::new(text), &mut scratch);
+    assert_eq!(scratch.hits[0].severity, Severity::Info);
+    // Without fuzzy matching the words are what counts.
+    assert_cases(
+        &compile_without_fuzzy(&format!("{HEADER}\n{rows}")),
+        &[(
+            "The Chinese dream inspires.",
+            &["dream:preferred:Chinese dream"],
+        )],
     );
 }

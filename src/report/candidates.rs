@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::audit::{AuditRun, DocReport};
 use crate::matcher::{Matcher, Status};
+use crate::normalize::fold_str;
 
 /// One distinct text that fuzzy matching reported.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,10 +35,12 @@ impl CandidateTable {
     /// Adds the fuzzy findings of `doc`.
     pub fn add_doc(&mut self, matcher: &Matcher, doc: &DocReport) {
         for finding in doc.findings.iter().filter(|f| f.status == Status::Fuzzy) {
-            let nearest = finding
-                .form
-                .map(|f| matcher.forms()[f].text.clone())
-                .unwrap_or_default();
+            let form = finding.form.map(|f| &matcher.forms()[f]);
+            // A case slip cannot be listed: it folds to the form itself.
+            if form.is_some_and(|form| form.folded == fold_str(&finding.found)) {
+                continue;
+            }
+            let nearest = form.map(|form| form.text.clone()).unwrap_or_default();
             let key = (finding.found.to_lowercase(), finding.concept);
             let entry = self.by_text.entry(key).or_insert_with(|| Candidate {
                 found: finding.found.clone(),

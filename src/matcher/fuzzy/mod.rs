@@ -368,6 +368,11 @@ struct Reading {
 }
 
 impl FuzzyIndex {
+    /// The score a candidate needs to become a finding.
+    pub fn threshold(&self) -> f32 {
+        self.threshold
+    }
+
     /// Appends fuzzy hits in `text` to `hits`, which holds the resolved
     /// literal and pattern hits (sorted, non-overlapping); fuzzy hits never
     /// overlap them nor span one of `breaks` (see [`crate::normalize::Folded::breaks`]).

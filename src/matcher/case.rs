@@ -1,0 +1,196 @@
+//! Correct forms written in the wrong case: "Chinese dream" for "Chinese
+//! Dream", "global development initiative" for "Global Development
+//! Initiative", "Socialism with Chinese characteristics" in mid-sentence.
+//! Matching folds case, so each is a literal hit of the correct form; here
+//! the text's case is compared with the form's, word by word.
+
+use super::{Form, FormId, FormKind, Hit, Status};
+use crate::glossary::Severity;
+use crate::normalize::Folded;
+
+/// Small words that Title Case leaves lowercase.
+pub const MINOR_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "of", "for", "with", "to", "in", "on", "at", "by", "as", "but",
+    "nor",
+];
+
+/// Turns the correct literal hits in `hits` whose text departs from their
+/// form's case into near-misses of it (scored by character similarity, at
+/// `threshold` or above), of severity info: the words are right.
+pub fn mark_slips(text: &str, folded: &Folded, forms: &[Form], threshold: f32, hits: &mut [Hit]) {
+    for hit in hits {
+        if !matches!(hit.status, Status::Preferred | Status::Accepted) {
+            continue;
+        }
+        let Some(id) = hit.form else {
+            continue;
+        };
+        let form = &forms[id];
+        let (start, end) = folded.original_span(text, hit.start, hit.end);
+        let found = &text[start..end];
+        let mid_sentence = is_mid_sentence(&text[..start]);
+        if casings(forms, id).any(|casing| !differs(found, &casing.text, mid_sentence)) {
+            continue;
+        }
+        let score = strsim::normalized_levenshtein(found, &form.text) as f32;
+        if score >= threshold {
+            hit.status = Status::Fuzzy;
+            hit.severity = Severity::Info;
+            hit.score = score;
+        }
+    }
+}
+
+/// `form` to replace `found`, a case slip of it that follows `before`: as
+/// the glossary writes it, capitalised where `found` starts a sentence.
+pub fn recased(before: &str, found: &str, form: &str) -> String {
+    let mut chars = form.chars();
+    match chars.next() {
+        Some(first)
+            if found.chars().next().is_some_and(char::is_uppercase) && !is_mid_sentence(before) =>
+        {
+            first.to_uppercase().chain(chars).collect()
+        }
+        _ => form.to_string(),
+    }
+}
+
+/// The correct form `id` and its other casings in the glossary: the correct
+/// forms of its concept after it that fold to the same text. (A literal hit
+/// is of the first of them, and a concept's forms are listed together.)
+fn casings(forms: &[Form], id: FormId) -> impl Iterator<Item = &Form> {
+    let form = &forms[id];
+    forms[id..]
+        .iter()
+        .take_while(move |f| f.concept == form.concept)
+        .filter(move |f| f.kind != FormKind::Variant && f.folded == form.folded)
+}
+
+/// Whether `found` departs from the case of `form`, which it folds to: a
+/// word the form capitalises written in lower case (but the form's first
+/// word, which a form may capitalise as a sentence does), or a word the
+/// form writes in lower case capitalised, unless `found` is a title that
+/// capitalises every word but the [`MINOR_WORDS`], and for its first word, unless it stands
+/// `mid_sentence` (a capital after a number, a bracket or a stop says
+/// nothing). Single words are left alone: one capital says too little.
+fn differs(found: &str, form: &str, mid_sentence: bool) -> bool {
+    let is_capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let is_lower_case = |w: &str| !w.chars().any(char::is_uppercase);
+    let found: Vec<&str> = words(found).collect();
+    let form: Vec<&str> = words(form).collect();
+    if found.len() != form.len() || form.len() < 2 {
+        return false;
+    }
+    let is_title = found
+        .iter()
+        .filter(|w| !MINOR_WORDS.contains(&w.to_lowercase().as_str()))
+        .all(|w| is_capitalised(w));
+    found
+        .iter()
+        .zip(&form)
+        .enumerate()
+        .any(|(at, (&found, &form))| {
+            let lowered = at > 0 && is_capitalised(form) && is_lower_case(found);
+            let raised = is_lower_case(form)
+                && is_capitalised(found)
+                && !is_title
+                && (at > 0 || mid_sentence);
+            lowered || raised
+        })
+}
+
+/// Whether text that follows `before` stands in the middle of a sentence:
+/// after a word in lower case or a comma on the same line (a line may be
+/// a heading or a caption).
+fn is_mid_sentence(before: &str) -> bool {
+    let text = before.trim_end();
+    !before[text.len()..].contains('\n')
+        && text
+            .chars()
+            .next_back()
+            .is_some_and(|c| c == ',' || c.is_lowercase())
+}
+
+/// The alphanumeric runs of `text`.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_capital_of_the_form_lost_is_a_slip() {
+        assert!(differs("Chinese dream", "Chinese Dream", false));
+        assert!(differs(
+            "global development initiative",
+            "Global Development Initiative",
+            false
+        ));
+        // Not the form's first word, which a sentence may capitalise.
+        assert!(!differs(
+            "major countries should act like major countries",
+            "Major countries should act like major countries",
+            false
+        ));
+        assert!(!differs("CHINESE DREAM", "Chinese Dream", false));
+    }
+
+    #[test]
+    fn a_capital_the_form_lacks_is_a_slip_in_mid_sentence_but_in_a_title() {
+        let form = "socialism with Chinese characteristics";
+        assert!(differs(
+            "Socialism with Chinese characteristics",
+            form,
+            true
+        ));
+        assert!(!differs(
+            "Socialism with Chinese characteristics",
+            form,
+            false
+        ));
+        assert!(!differs(
+            "Socialism With Chinese Characteristics",
+            form,
+            true
+        ));
+        assert!(!differs(
+            "socialism with Chinese characteristics",
+            form,
+            true
+        ));
+        assert!(differs(
+            "socialism with Chinese Characteristics",
+            form,
+            false
+        ));
+        // One word says too little.
+        assert!(!differs("Xi", "xi", true));
+    }
+
+    #[test]
+    fn a_case_slip_is_replaced_by_the_form_as_written_but_at_a_sentence_start() {
+        let form = "socialism with Chinese characteristics";
+        let found = "Socialism with Chinese characteristics";
+        assert_eq!(recased("the report described ", found, form), form);
+        assert_eq!(recased("It grew. ", found, form), found);
+        assert_eq!(
+            recased("the ", "chinese dream", "Chinese Dream"),
+            "Chinese Dream"
+        );
+    }
+
+    #[test]
+    fn mid_sentence_is_after_a_lower_case_word_or_a_comma() {
+        assert!(is_mid_sentence("the report described "));
+        assert!(is_mid_sentence("In short, "));
+        assert!(!is_mid_sentence(""));
+        assert!(!is_mid_sentence("It grew. "));
+        assert!(!is_mid_sentence("P13 "));
+        assert!(!is_mid_sentence("photo by a reporter\n\n"));
+        assert!(!is_mid_sentence("heading\n\n("));
+        assert!(!is_mid_sentence("He said: \u{201c}"));
+    }
+}
