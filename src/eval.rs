@@ -11,7 +11,8 @@ use std::collections::BTreeMap;
 
 use crate::audit::{Finding, audit_text};
 use crate::glossary::Glossary;
-use crate::matcher::{MatchOptions, Matcher, Status};
+use crate::matcher::{MatchOptions, Matcher, Status, is_word_bounded};
+use crate::normalize::fold_str;
 
 /// What a labelled span should produce.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -165,6 +166,7 @@ pub fn evaluate(
     docs: &[Labelled],
 ) -> CorpusEval {
     let concept_id = |i: usize| glossary.concepts[i].id.as_str();
+    let names = |i: usize, label: &str| names_the_term(glossary, i, label);
     let mut eval = CorpusEval::default();
     for doc in docs {
         let findings = audit_text(matcher, &doc.name, &doc.text).findings;
@@ -182,10 +184,11 @@ pub fn evaluate(
             }
             let is_listed = literal_findings
                 .iter()
-                .any(|f| overlaps(f, span) && concept_id(f.concept) == span.concept);
-            let hit = findings.iter().enumerate().find(|(i, f)| {
-                !used[*i] && overlaps(f, span) && concept_id(f.concept) == span.concept
-            });
+                .any(|f| overlaps(f, span) && names(f.concept, &span.concept));
+            let hit = findings
+                .iter()
+                .enumerate()
+                .find(|(i, f)| !used[*i] && overlaps(f, span) && names(f.concept, &span.concept));
             let bucket = if is_listed {
                 &mut eval.listed
             } else {
@@ -215,7 +218,7 @@ pub fn evaluate(
             let inside_matched = doc.spans.iter().any(|s| {
                 s.label == Label::Wrong
                     && overlaps(finding, s)
-                    && s.concept == concept_id(finding.concept)
+                    && names(finding.concept, &s.concept)
             });
             if inside_matched {
                 continue;
@@ -234,6 +237,28 @@ pub fn evaluate(
         }
     }
     eval
+}
+
+/// Whether a finding of concept `found` names the term labelled `label`:
+/// the same concept, or one whose preferred form holds the other's
+/// ("building a community with a shared future for mankind" and "community
+/// with a shared future for mankind"), since a wrong rendering of the longer
+/// term is one of the shorter, and labels and findings may take either.
+fn names_the_term(glossary: &Glossary, found: usize, label: &str) -> bool {
+    let found = &glossary.concepts[found];
+    if found.id == label {
+        return true;
+    }
+    let Some(labelled) = glossary.concepts.iter().find(|c| c.id == label) else {
+        return false;
+    };
+    let (a, b) = (fold_str(&found.preferred), fold_str(&labelled.preferred));
+    let holds = |outer: &str, inner: &str| {
+        outer
+            .match_indices(inner)
+            .any(|(at, _)| is_word_bounded(outer, at, at + inner.len()))
+    };
+    holds(&a, &b) || holds(&b, &a)
 }
 
 /// One listed variant's leave-one-out outcome.
@@ -347,6 +372,26 @@ mod tests {
         assert_eq!(doc.spans[1].label, Label::Plain);
         assert!(parse_labelled("d", "[[a|b|odd]]").is_err());
         assert!(parse_labelled("d", "[[a|b|wrong").is_err());
+    }
+
+    #[test]
+    fn a_finding_of_a_term_inside_or_around_the_labelled_one_names_it() {
+        let glossary = crate::glossary::from_csv_str(
+            std::path::Path::new("g.csv"),
+            "id,preferred\n\
+             outer,building a community with a shared future\n\
+             inner,community with a shared future\n\
+             part,community\n\
+             other,communities of practice\n",
+        )
+        .unwrap();
+        let id = |name: &str| glossary.concepts.iter().position(|c| c.id == name).unwrap();
+        assert!(names_the_term(&glossary, id("outer"), "inner"));
+        assert!(names_the_term(&glossary, id("inner"), "outer"));
+        assert!(names_the_term(&glossary, id("inner"), "inner"));
+        // Words, not letters: "community" is not inside "communities".
+        assert!(!names_the_term(&glossary, id("part"), "other"));
+        assert!(!names_the_term(&glossary, id("other"), "inner"));
     }
 
     #[test]

@@ -123,6 +123,7 @@ pub struct ConceptInfo {
 }
 
 pub use case::{MINOR_WORDS, recased};
+pub use exact::is_word_bounded;
 pub use fuzzy::DEFAULT_THRESHOLD;
 
 /// A compiled glossary, shared read-only by all threads.
