@@ -28,6 +28,10 @@ pub fn mark_slips(text: &str, folded: &Folded, forms: &[Form], threshold: f32, h
         let form = &forms[id];
         let (start, end) = folded.original_span(text, hit.start, hit.end);
         let found = &text[start..end];
+        // Most hits are the form as written: nothing to compare.
+        if found == form.text {
+            continue;
+        }
         let mid_sentence = is_mid_sentence(&text[..start]);
         if casings(forms, id).any(|casing| !differs(found, &casing.text, mid_sentence)) {
             continue;

@@ -87,26 +87,38 @@ pub(super) fn near_prefix(word: &str) -> Option<[u8; 3]> {
 pub(super) fn words(text: &str) -> impl Iterator<Item = (usize, usize, &str)> {
     let mut at = 0;
     std::iter::from_fn(move || {
-        while at < text.len() {
-            let (is_word, len) = char_at(text, at);
-            if is_word {
-                break;
-            }
-            at += len;
-        }
+        at = run_end(text, at, false);
         if at >= text.len() {
             return None;
         }
         let start = at;
-        while at < text.len() {
-            let (is_word, len) = char_at(text, at);
-            if !is_word {
-                break;
-            }
-            at += len;
-        }
+        at = run_end(text, at, true);
         Some((start, at, &text[start..at]))
     })
+}
+
+/// Where the run of word characters (`is_word`) or of other characters
+/// from byte `at` of `text` ends. Every byte of a document passes here
+/// once, so ASCII is stepped over a byte at a time without decoding.
+#[inline]
+fn run_end(text: &str, mut at: usize, is_word: bool) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&byte) = bytes.get(at) {
+        let len = if byte.is_ascii() {
+            if byte.is_ascii_alphanumeric() != is_word {
+                break;
+            }
+            1
+        } else {
+            let (word, len) = char_at(text, at);
+            if word != is_word {
+                break;
+            }
+            len
+        };
+        at += len;
+    }
+    at
 }
 
 /// Whether the char at byte `at` of `text` (a char boundary) is a letter or
