@@ -1239,7 +1239,8 @@ fn a_form_word_in_another_number_is_a_slip() {
          goals,Two Centenary Goals,,,,,warning\n\
          community,building a community with a shared future,,,,,warning\n\
          winwin,win-win results,,,,,warning\n\
-         with,with Chinese characteristics,,,,,error\n",
+         with,with Chinese characteristics,,,,,error\n\
+         five,Five Principles of Peaceful Coexistence,,,,,warning\n",
         &[
             (
                 "It is socialism with Chinese characteristic.",
@@ -1250,8 +1251,15 @@ fn a_form_word_in_another_number_is_a_slip() {
                 &["with:fuzzy:with Chinese characteristic"],
             ),
             (
-                "The two session open in March.",
+                "The two session will open in March.",
                 &["sessions:fuzzy:two session"],
+            ),
+            // The singular is English after a determiner of one and before
+            // the noun it modifies.
+            ("They ran two-session workshops.", &[]),
+            (
+                "Each principle of peaceful coexistence, he said, matters.",
+                &[],
             ),
             (
                 "The two centenaries goals are near.",

@@ -4,8 +4,9 @@
 
 use super::reading::{MAX_KNOWN_WINDOWS, bit};
 use super::words::{
-    AUXILIARIES, PREPOSITIONS, american, is_article, is_conjunction, is_contrast, is_stopword,
-    near_prefix, prefix, root, strict_key, synonym, synonym_group, words,
+    AUXILIARIES, PREPOSITIONS, PRONOUNS, SINGULAR_DETERMINERS, american, is_article,
+    is_conjunction, is_contrast, is_stopword, near_prefix, prefix, root, strict_key, synonym,
+    synonym_group, words,
 };
 use super::{FuzzyForm, FuzzyIndex, NEAR_MIN_LEN, PUNCTUATION, STEM_START, Scratch, StemId};
 use std::collections::HashMap;
@@ -151,6 +152,26 @@ impl Doc<'_> {
             }
         }
         (first, last)
+    }
+
+    /// Whether the words `first..=last` may be singular where a form has a
+    /// plural, as English and not a slip: after a determiner of one ("each
+    /// principle of peaceful coexistence") or before the noun they modify,
+    /// which takes the singular ("a two-session workshop"; a pronoun is
+    /// not modified: "the relation *he* described").
+    pub(super) fn may_be_singular(&self, first: usize, last: usize) -> bool {
+        let word = |at: usize| &self.text[self.words[at].start..self.words[at].end];
+        let after_one = first > 0
+            && self.same_clause(first - 1, first)
+            && SINGULAR_DETERMINERS.contains(&word(first - 1));
+        let modifies_next = last + 1 < self.words.len()
+            && !self.words[last + 1].info.is_stopword
+            && !PRONOUNS.contains(&word(last + 1))
+            && matches!(
+                &self.text[self.words[last].end..self.words[last + 1].start],
+                " " | "-"
+            );
+        after_one || modifies_next
     }
 
     /// How many content words the words `first..=last` hold.

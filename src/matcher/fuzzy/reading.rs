@@ -191,11 +191,16 @@ impl FuzzyIndex {
             .take(64)
             .filter(|(_, w)| has_plural_ending(&doc.text[w.start..w.end]))
             .fold(0, |bits, (at, _)| bits | bit(at));
+        let may_be_singular = doc.may_be_singular(first, last);
         let keeps_number = |at: usize| {
             let shifted = |bits: u64| bits.checked_shr(at as u32).unwrap_or(0);
             let fixed = shifted(f.fixed_number) & (internal_gaps << 1 | 1);
             let form_plurals = shifted(f.plurals);
-            let made_singular = form_plurals & !window_plurals;
+            let made_singular = if may_be_singular {
+                0
+            } else {
+                form_plurals & !window_plurals
+            };
             let made_plural = !form_plurals & window_plurals & !shifted(bit(f.head_place));
             (made_singular | made_plural) & fixed == 0
         };

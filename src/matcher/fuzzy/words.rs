@@ -28,6 +28,15 @@ pub(super) const AUXILIARIES: &[&str] = &[
     "will", "shall", "would", "should", "can", "could", "may", "might", "must",
 ];
 
+/// Determiners of one thing: a noun after them is singular whatever the
+/// form it belongs to ("each principle of peaceful coexistence").
+pub(super) const SINGULAR_DETERMINERS: &[&str] = &[
+    "a", "an", "one", "each", "every", "this", "that", "another", "any", "single",
+];
+
+/// Personal pronouns: nouns no word before them modifies.
+pub(super) const PRONOUNS: &[&str] = &["i", "you", "he", "she", "we", "they"];
+
 /// Prepositions after a head noun: "community *of* …" has its head first.
 pub(super) const PREPOSITIONS: &[&str] =
     &["of", "with", "for", "in", "on", "to", "at", "from", "like"];
