@@ -4,6 +4,7 @@
 //! Matching folds case, so each is a literal hit of the correct form; here
 //! the text's case is compared with the form's, word by word.
 
+use super::fuzzy::SINGULAR_DETERMINERS;
 use super::{Form, FormId, FormKind, Hit, Status};
 use crate::glossary::Severity;
 use crate::normalize::Folded;
@@ -32,8 +33,8 @@ pub fn mark_slips(text: &str, folded: &Folded, forms: &[Form], threshold: f32, h
         if found == form.text {
             continue;
         }
-        let mid_sentence = is_mid_sentence(&text[..start]);
-        if casings(forms, id).any(|casing| !differs(found, &casing.text, mid_sentence)) {
+        let before = Before::of(&text[..start]);
+        if casings(forms, id).any(|casing| !differs(found, &casing.text, before)) {
             continue;
         }
         let score = strsim::normalized_levenshtein(found, &form.text) as f32;
@@ -70,14 +71,39 @@ fn casings(forms: &[Form], id: FormId) -> impl Iterator<Item = &Form> {
         .filter(move |f| f.kind != FormKind::Variant && f.folded == form.folded)
 }
 
+/// What the text before a hit says about its case.
+#[derive(Debug, Clone, Copy)]
+struct Before {
+    /// It stands in mid-sentence (see [`is_mid_sentence`]).
+    mid_sentence: bool,
+    /// It follows a determiner of one: a common noun ("every global
+    /// development initiative"), not the name.
+    after_one: bool,
+}
+
+impl Before {
+    fn of(before: &str) -> Before {
+        let last_word = before
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or_default();
+        Before {
+            mid_sentence: is_mid_sentence(before),
+            after_one: SINGULAR_DETERMINERS.contains(&last_word.to_lowercase().as_str()),
+        }
+    }
+}
+
 /// Whether `found` departs from the case of `form`, which it folds to: a
 /// word the form capitalises written in lower case (but the form's first
-/// word, which a form may capitalise as a sentence does), or a word the
-/// form writes in lower case capitalised, unless `found` is a title that
-/// capitalises every word but the [`MINOR_WORDS`], and for its first word, unless it stands
-/// `mid_sentence` (a capital after a number, a bracket or a stop says
+/// word, which a form may capitalise as a sentence does, and after a
+/// determiner of one), or a word the form writes in lower case capitalised,
+/// unless `found` is a title that capitalises every word but the
+/// [`MINOR_WORDS`], and for its first word, unless it stands in
+/// mid-sentence (a capital after a number, a bracket or a stop says
 /// nothing). Single words are left alone: one capital says too little.
-fn differs(found: &str, form: &str, mid_sentence: bool) -> bool {
+fn differs(found: &str, form: &str, before: Before) -> bool {
     let is_capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let is_lower_case = |w: &str| !w.chars().any(char::is_uppercase);
     let found: Vec<&str> = words(found).collect();
@@ -94,11 +120,12 @@ fn differs(found: &str, form: &str, mid_sentence: bool) -> bool {
         .zip(&form)
         .enumerate()
         .any(|(at, (&found, &form))| {
-            let lowered = at > 0 && is_capitalised(form) && is_lower_case(found);
+            let lowered =
+                at > 0 && !before.after_one && is_capitalised(form) && is_lower_case(found);
             let raised = is_lower_case(form)
                 && is_capitalised(found)
                 && !is_title
-                && (at > 0 || mid_sentence);
+                && (at > 0 || before.mid_sentence);
             lowered || raised
         })
 }
@@ -125,53 +152,66 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
 mod tests {
     use super::*;
 
+    const START: Before = Before {
+        mid_sentence: false,
+        after_one: false,
+    };
+    const MID: Before = Before {
+        mid_sentence: true,
+        after_one: false,
+    };
+
     #[test]
     fn a_capital_of_the_form_lost_is_a_slip() {
-        assert!(differs("Chinese dream", "Chinese Dream", false));
+        assert!(differs("Chinese dream", "Chinese Dream", START));
         assert!(differs(
             "global development initiative",
             "Global Development Initiative",
-            false
+            START
         ));
         // Not the form's first word, which a sentence may capitalise.
         assert!(!differs(
             "major countries should act like major countries",
             "Major countries should act like major countries",
-            false
+            START
         ));
-        assert!(!differs("CHINESE DREAM", "Chinese Dream", false));
+        assert!(!differs("CHINESE DREAM", "Chinese Dream", START));
+        // After a determiner of one it is a common noun.
+        let after_one = Before::of("Every ");
+        assert!(after_one.after_one);
+        assert!(!differs(
+            "global development initiative",
+            "Global Development Initiative",
+            after_one
+        ));
     }
 
     #[test]
     fn a_capital_the_form_lacks_is_a_slip_in_mid_sentence_but_in_a_title() {
         let form = "socialism with Chinese characteristics";
-        assert!(differs(
-            "Socialism with Chinese characteristics",
-            form,
-            true
-        ));
+        assert!(differs("Socialism with Chinese characteristics", form, MID));
         assert!(!differs(
             "Socialism with Chinese characteristics",
             form,
-            false
+            START
         ));
         assert!(!differs(
             "Socialism With Chinese Characteristics",
             form,
-            true
+            MID
         ));
         assert!(!differs(
             "socialism with Chinese characteristics",
             form,
-            true
+            MID
         ));
         assert!(differs(
             "socialism with Chinese Characteristics",
             form,
-            false
+            START
         ));
         // One word says too little.
-        assert!(!differs("Xi", "xi", true));
+        assert!(!differs("Xi", "xi", MID));
     }
 
     #[test]

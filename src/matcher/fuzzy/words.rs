@@ -30,7 +30,7 @@ pub(super) const AUXILIARIES: &[&str] = &[
 
 /// Determiners of one thing: a noun after them is singular whatever the
 /// form it belongs to ("each principle of peaceful coexistence").
-pub(super) const SINGULAR_DETERMINERS: &[&str] = &[
+pub(in crate::matcher) const SINGULAR_DETERMINERS: &[&str] = &[
     "a", "an", "one", "each", "every", "this", "that", "another", "any", "single",
 ];
 
