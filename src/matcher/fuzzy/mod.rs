@@ -163,12 +163,12 @@ struct FuzzyForm {
     prepositions: Vec<u32>,
     /// A common noun compound: content words only (no article, no
     /// preposition) and no proper name, so its head is its last word (see
-    /// [`names_a_modifier`](reading::names_a_modifier)). Names and titles are not read this way:
-    /// "Chairman of Xi Jinping" is a garbled title, not a chairman. Nor
-    /// are verb phrases ("building an ecological civilization").
+    /// [`reading::names_a_modifier`]). Names and titles are not read this
+    /// way: "Chairman of Xi Jinping" is a garbled title, not a chairman.
+    /// Nor are verb phrases ("building an ecological civilization").
     is_compound_noun: bool,
     /// Which words of `sequence` follow a preposition and an article, as
-    /// bits (see [`articles_after`](doc::articles_after)).
+    /// bits (see [`doc::articles_after`]).
     articles: u64,
     /// Which words of `sequence` have a plural ending, as bits.
     plurals: u64,
@@ -188,10 +188,11 @@ struct FuzzyForm {
     trailing: Vec<u32>,
     /// Where the head noun stands in `sequence`.
     head_place: usize,
-    /// Whether one of its words is an auxiliary verb (see [`AUXILIARIES`](words::AUXILIARIES)).
+    /// Whether one of its words is an auxiliary verb (see
+    /// [`words::AUXILIARIES`]).
     has_auxiliary: bool,
     /// Which gaps after the words of `sequence` hold a hyphen, as bits
-    /// (see [`hyphenated_gaps`](reading::hyphenated_gaps)).
+    /// (see [`reading::hyphenated_gaps`]).
     hyphens: u64,
     /// The first [`DERIVATION_PREFIX`] letters of its last word, if it has
     /// that many (see [`FuzzyIndex::goes_on_as_other_phrase`]).
@@ -212,7 +213,7 @@ struct FuzzyForm {
     /// Dice.
     profile: dice::Profile,
     /// The same with words compared as synonyms replaced by their group's
-    /// first word (see [`compares_as_synonym`](words::compares_as_synonym)).
+    /// first word (see [`words::compares_as_synonym`]).
     synonym_profile: dice::Profile,
 }
 
@@ -243,12 +244,13 @@ pub struct FuzzyIndex {
     /// Strict stems (and function words) of the forms → id.
     strict_ids: HashMap<String, u32>,
     /// The first three bytes of every form word and strict key, and of
-    /// every synonym: a text word whose [`american`](words::american) spelling starts
-    /// otherwise can have no stem, strict key or near spelling in the index
-    /// (all three keep a word's first three letters; the stemmer's only exceptions, dying, lying and
-    /// tying → die, lie, tie, are no glossary's words), so it is not
-    /// stemmed at all. Most words of a text are such words, and stemming
-    /// was most of a cold lookup's cost.
+    /// every synonym: a text word whose American spelling (see
+    /// [`words::american`]) starts otherwise can have no stem, strict key
+    /// or near spelling in the index (all three keep a word's first three
+    /// letters; the stemmer's only exceptions, dying, lying and tying → die,
+    /// lie, tie, are no glossary's words), so it is not stemmed at all.
+    /// Most words of a text are such words, and stemming was most of a
+    /// cold lookup's cost.
     known_prefixes: rustc_hash::FxHashSet<[u8; 3]>,
     /// The forms' content words of [`JOINED_MIN_LEN`] letters or more, with
     /// their stems: what two words of a text written together may be ("Xi
@@ -277,7 +279,7 @@ pub struct FuzzyIndex {
     /// future for mankind"), with the stems of its correct forms that the
     /// inner concept's preferred form lacks ("mankind", "humanity"): a
     /// window read as the outer term without any of them names the inner
-    /// one (see [`inner_terms`](build::inner_terms)).
+    /// one (see [`build::inner_terms`]).
     inner_term: Vec<Option<(ConceptId, Vec<StemId>)>>,
     threshold: f32,
 }
