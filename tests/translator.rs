@@ -172,6 +172,19 @@ fn fix_diff_and_stdin() {
         (run.code, run.stdout.as_str()),
         (0, "The Xi Jinping spoke.\n")
     );
+
+    // A case slip takes the glossary's casing, whatever the text's.
+    let run = sb.run_with_stdin(
+        &["fix", "--unsafe", "-"],
+        Some("Then xi jinping spoke of a Community with a shared future for mankind.\n"),
+    );
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (
+            0,
+            "Then Xi Jinping spoke of a community with a shared future for mankind.\n"
+        )
+    );
 }
 
 #[test]
