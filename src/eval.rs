@@ -7,7 +7,7 @@
 //! finding that does not land on a `wrong` span of its concept is a false
 //! positive.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::audit::{Finding, audit_text};
 use crate::glossary::Glossary;
@@ -166,7 +166,8 @@ pub fn evaluate(
     docs: &[Labelled],
 ) -> CorpusEval {
     let concept_id = |i: usize| glossary.concepts[i].id.as_str();
-    let names = |i: usize, label: &str| names_the_term(glossary, i, label);
+    let terms = Terms::new(glossary);
+    let names = |i: usize, label: &str| terms.names(i, label);
     let mut eval = CorpusEval::default();
     for doc in docs {
         let findings = audit_text(matcher, &doc.name, &doc.text).findings;
@@ -239,26 +240,53 @@ pub fn evaluate(
     eval
 }
 
-/// Whether a finding of concept `found` names the term labelled `label`:
-/// the same concept, or one whose preferred form holds the other's
-/// ("building a community with a shared future for mankind" and "community
-/// with a shared future for mankind"), since a wrong rendering of the longer
-/// term is one of the shorter, and labels and findings may take either.
-fn names_the_term(glossary: &Glossary, found: usize, label: &str) -> bool {
-    let found = &glossary.concepts[found];
-    if found.id == label {
-        return true;
+/// Each concept's folded preferred form, by id: what tells whether a
+/// finding names a labelled term.
+struct Terms<'g> {
+    glossary: &'g Glossary,
+    by_id: HashMap<&'g str, usize>,
+    folded: Vec<String>,
+}
+
+impl<'g> Terms<'g> {
+    fn new(glossary: &'g Glossary) -> Terms<'g> {
+        Terms {
+            glossary,
+            by_id: glossary
+                .concepts
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.id.as_str(), i))
+                .collect(),
+            folded: glossary
+                .concepts
+                .iter()
+                .map(|c| fold_str(&c.preferred))
+                .collect(),
+        }
     }
-    let Some(labelled) = glossary.concepts.iter().find(|c| c.id == label) else {
-        return false;
-    };
-    let (a, b) = (fold_str(&found.preferred), fold_str(&labelled.preferred));
-    let holds = |outer: &str, inner: &str| {
-        outer
-            .match_indices(inner)
-            .any(|(at, _)| is_word_bounded(outer, at, at + inner.len()))
-    };
-    holds(&a, &b) || holds(&b, &a)
+
+    /// Whether a finding of concept `found` names the term labelled
+    /// `label`: the same concept, or one whose preferred form holds the
+    /// other's ("building a community with a shared future for mankind" and
+    /// "community with a shared future for mankind"), since a wrong
+    /// rendering of the longer term is one of the shorter, and labels and
+    /// findings may take either.
+    fn names(&self, found: usize, label: &str) -> bool {
+        if self.glossary.concepts[found].id == label {
+            return true;
+        }
+        let Some(&labelled) = self.by_id.get(label) else {
+            return false;
+        };
+        let (a, b) = (&self.folded[found], &self.folded[labelled]);
+        let holds = |outer: &str, inner: &str| {
+            outer
+                .match_indices(inner)
+                .any(|(at, _)| is_word_bounded(outer, at, at + inner.len()))
+        };
+        holds(a, b) || holds(b, a)
+    }
 }
 
 /// One listed variant's leave-one-out outcome.
@@ -386,12 +414,13 @@ mod tests {
         )
         .unwrap();
         let id = |name: &str| glossary.concepts.iter().position(|c| c.id == name).unwrap();
-        assert!(names_the_term(&glossary, id("outer"), "inner"));
-        assert!(names_the_term(&glossary, id("inner"), "outer"));
-        assert!(names_the_term(&glossary, id("inner"), "inner"));
+        let terms = Terms::new(&glossary);
+        assert!(terms.names(id("outer"), "inner"));
+        assert!(terms.names(id("inner"), "outer"));
+        assert!(terms.names(id("inner"), "inner"));
         // Words, not letters: "community" is not inside "communities".
-        assert!(!names_the_term(&glossary, id("part"), "other"));
-        assert!(!names_the_term(&glossary, id("other"), "inner"));
+        assert!(!terms.names(id("part"), "other"));
+        assert!(!terms.names(id("other"), "inner"));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! Matching folds case, so each is a literal hit of the correct form; here
 //! the text's case is compared with the form's, word by word.
 
-use super::fuzzy::SINGULAR_DETERMINERS;
+use super::fuzzy::{SINGULAR_DETERMINERS, words};
 use super::{Form, FormId, FormKind, Hit, Status};
 use crate::glossary::Severity;
 use crate::normalize::Folded;
@@ -106,8 +106,8 @@ impl Before {
 fn differs(found: &str, form: &str, before: Before) -> bool {
     let is_capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let is_lower_case = |w: &str| !w.chars().any(char::is_uppercase);
-    let found: Vec<&str> = words(found).collect();
-    let form: Vec<&str> = words(form).collect();
+    let found: Vec<&str> = words(found).map(|(_, _, w)| w).collect();
+    let form: Vec<&str> = words(form).map(|(_, _, w)| w).collect();
     if found.len() != form.len() || form.len() < 2 {
         return false;
     }
@@ -140,12 +140,6 @@ fn is_mid_sentence(before: &str) -> bool {
             .chars()
             .next_back()
             .is_some_and(|c| c == ',' || c.is_lowercase())
-}
-
-/// The alphanumeric runs of `text`.
-fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
 }
 
 #[cfg(test)]

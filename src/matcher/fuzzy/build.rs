@@ -281,10 +281,10 @@ impl FuzzyIndex {
         // Every word's strict key in order: the content words' from above, a
         // function word its own. Articles are left out: "building ecological
         // civilization" is the form without its article, not another term.
+        let unarticled: Vec<&str> = words.iter().copied().filter(|w| !is_article(w)).collect();
         let mut content_keys = strict.iter().copied();
-        let sequence = words
+        let sequence = unarticled
             .iter()
-            .filter(|w| !is_article(w))
             .filter_map(|&w| {
                 if is_stopword(w) {
                     Some(self.intern_strict(w.to_string()))
@@ -310,23 +310,20 @@ impl FuzzyIndex {
             .collect();
         let is_compound_noun =
             !words.iter().any(|w| is_stopword(w)) && !inflect::is_proper_name(&form.text);
-        let function_word = |w: &&&str| is_stopword(w) && !is_article(w);
-        let leading: Vec<u32> = words
-            .iter()
-            .take_while(|w| is_stopword(w))
-            .filter(function_word)
-            .map(|w| self.intern_strict(w.to_string()))
-            .collect();
-        let mut trailing: Vec<u32> = words
-            .iter()
-            .rev()
-            .take_while(|w| is_stopword(w))
-            .filter(function_word)
-            .map(|w| self.intern_strict(w.to_string()))
-            .collect();
-        trailing.reverse();
+        // The function words before the first content word and after the
+        // last (the head word is one, so they never meet), articles left out.
+        let leading_count = words.iter().take_while(|w| is_stopword(w)).count();
+        let trailing_count = words.iter().rev().take_while(|w| is_stopword(w)).count();
+        let mut function_words = |edge: &[&str]| -> Vec<u32> {
+            edge.iter()
+                .filter(|w| !is_article(w))
+                .map(|w| self.intern_strict(w.to_string()))
+                .collect()
+        };
+        let leading = function_words(&words[..leading_count]);
+        let trailing = function_words(&words[words.len() - trailing_count..]);
         let head_place = head_index - words[..head_index].iter().filter(|w| is_article(w)).count();
-        let (plurals, fixed_number) = number_bits(&words);
+        let (plurals, fixed_number) = number_bits(&unarticled);
         let articles = articles_after(words.iter().copied(), is_article, |previous| {
             previous.is_some_and(|w| PREPOSITIONS.contains(&w))
         });
@@ -392,12 +389,11 @@ impl FuzzyIndex {
     }
 }
 
-/// Which of a form's `words` but articles have a plural ending, and which
-/// keep their number (see [`FuzzyForm::fixed_number`]), as bits.
-fn number_bits(words: &[&str]) -> (u64, u64) {
+/// Which of a form's words but articles (`sequence`) have a plural ending,
+/// and which keep their number (see [`FuzzyForm::fixed_number`]), as bits.
+fn number_bits(sequence: &[&str]) -> (u64, u64) {
     let mut plurals = 0;
     let mut fixed = 0;
-    let sequence: Vec<&str> = words.iter().copied().filter(|w| !is_article(w)).collect();
     for (at, word) in sequence.iter().enumerate().take(64) {
         if is_stopword(word) {
             continue;

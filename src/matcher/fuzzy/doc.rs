@@ -125,7 +125,9 @@ impl Doc<'_> {
         mut last: usize,
         form: &FuzzyForm,
     ) -> (usize, usize) {
-        let articles_skipped = |from: usize, step: isize| {
+        // The next word from `from` in direction `step` that is not an
+        // article, within its clause.
+        let past_articles = |from: usize, step: isize| {
             let mut at = from;
             loop {
                 let next = at.checked_add_signed(step)?;
@@ -140,13 +142,13 @@ impl Doc<'_> {
             }
         };
         for &key in form.leading.iter().rev() {
-            match articles_skipped(first, -1) {
+            match past_articles(first, -1) {
                 Some(before) if self.words[before].info.strict == key => first = before,
                 _ => break,
             }
         }
         for &key in &form.trailing {
-            match articles_skipped(last, 1) {
+            match past_articles(last, 1) {
                 Some(after) if self.words[after].info.strict == key => last = after,
                 _ => break,
             }

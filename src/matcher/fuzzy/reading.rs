@@ -179,11 +179,8 @@ impl FuzzyIndex {
             let inside = internal_gaps << 1;
             f.articles.checked_shr(at as u32).unwrap_or(0) & inside & !window_articles == 0
         };
-        // The form's words that keep their number, where it stands at `at`:
-        // in a part with all the form's content words, or three of them. Two
-        // content words of a longer form, one number changed, are mostly
-        // ordinary English ("dist-win result" is no part of "win-win
-        // results").
+        // Whether the window keeps the number of the form's words that keep
+        // theirs (see `FuzzyForm::fixed_number`), where it stands at `at`.
         let window_plurals = span
             .iter()
             .filter(|w| !w.info.is_article)
@@ -214,6 +211,10 @@ impl FuzzyIndex {
             );
             parts().any(|at| {
                 let form = f.hyphens.checked_shr(at as u32).unwrap_or(0) & internal_gaps;
+                // Number counts in a part with all the form's content
+                // words, or three of them: two content words of a longer
+                // form, one number changed, are mostly ordinary English
+                // ("dist-win result" is no part of "win-win results").
                 (form == hyphens || (form == 0 && hyphens == internal_gaps))
                     && keeps_articles(at)
                     && (content().count() < f.strict.len().min(3) || keeps_number(at))

@@ -93,7 +93,7 @@ pub(super) fn near_prefix(word: &str) -> Option<[u8; 3]> {
 }
 
 /// Words of folded text: maximal runs of letters and digits, with byte spans.
-pub(super) fn words(text: &str) -> impl Iterator<Item = (usize, usize, &str)> {
+pub(in crate::matcher) fn words(text: &str) -> impl Iterator<Item = (usize, usize, &str)> {
     let mut at = 0;
     std::iter::from_fn(move || {
         at = run_end(text, at, false);
@@ -132,7 +132,7 @@ fn run_end(text: &str, mut at: usize, is_word: bool) -> usize {
 
 /// Whether the char at byte `at` of `text` (a char boundary) is a letter or
 /// digit, and its length; ASCII, most of the text, without decoding.
-pub(super) fn char_at(text: &str, at: usize) -> (bool, usize) {
+fn char_at(text: &str, at: usize) -> (bool, usize) {
     let byte = text.as_bytes()[at];
     if byte.is_ascii() {
         return (byte.is_ascii_alphanumeric(), 1);
