@@ -1,10 +1,18 @@
 //! Writing a file so that readers see either the old or the complete new
 //! contents, never a half-written one.
 
+use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::thread::JoinHandle;
 
 use tempfile::NamedTempFile;
+
+/// After this many bytes written, the file's data so far is synced to disk
+/// in the background. An archive's `findings.csv` can be larger than the
+/// archive; synced only at [`AtomicFile::commit`], its last write-back took
+/// half a second in which nothing else ran, at the end of every large run.
+const BACKGROUND_SYNC_BYTES: u64 = 32 << 20;
 
 /// A file being written under a temporary name next to its target. Nothing
 /// is visible at the target until [`AtomicFile::commit`]; if the writer is
@@ -12,6 +20,10 @@ use tempfile::NamedTempFile;
 pub struct AtomicFile {
     writer: BufWriter<NamedTempFile>,
     target: PathBuf,
+    /// Bytes written since the last background sync began.
+    unsynced: u64,
+    /// The background sync under way, if any (see [`BACKGROUND_SYNC_BYTES`]).
+    syncing: Option<JoinHandle<io::Result<()>>>,
 }
 
 impl AtomicFile {
@@ -32,12 +44,43 @@ impl AtomicFile {
         Ok(AtomicFile {
             writer: BufWriter::new(temp),
             target: target.to_path_buf(),
+            unsynced: 0,
+            syncing: None,
         })
+    }
+
+    /// Starts syncing the data written so far on another thread, unless the
+    /// last such sync is still under way. Only a sync's error matters, and
+    /// it is reported by the next call or by `commit`; a thread that cannot
+    /// be started leaves the work to `commit`.
+    fn sync_in_background(&mut self) -> io::Result<()> {
+        if self.syncing.as_ref().is_some_and(|s| !s.is_finished()) {
+            return Ok(());
+        }
+        self.finish_background_sync()?;
+        self.unsynced = 0;
+        let file: File = self.writer.get_ref().as_file().try_clone()?;
+        self.syncing = std::thread::Builder::new()
+            .name("report-sync".into())
+            .spawn(move || file.sync_data())
+            .ok();
+        Ok(())
+    }
+
+    /// Waits for the background sync under way, if any, and returns its error.
+    fn finish_background_sync(&mut self) -> io::Result<()> {
+        match self.syncing.take() {
+            Some(sync) => sync
+                .join()
+                .unwrap_or_else(|_| Err(io::Error::other("background sync panicked"))),
+            None => Ok(()),
+        }
     }
 
     /// Flushes, syncs and renames the file over its target, keeping the
     /// target's permissions if it existed (temporary files start as 0600).
-    pub fn commit(self) -> io::Result<()> {
+    pub fn commit(mut self) -> io::Result<()> {
+        self.finish_background_sync()?;
         let temp = self
             .writer
             .into_inner()
@@ -53,7 +96,12 @@ impl AtomicFile {
 
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.writer.write(buf)
+        let written = self.writer.write(buf)?;
+        self.unsynced += written as u64;
+        if self.unsynced >= BACKGROUND_SYNC_BYTES {
+            self.sync_in_background()?;
+        }
+        Ok(written)
     }
 
     fn flush(&mut self) -> io::Result<()> {
@@ -89,6 +137,23 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "temporary file removed");
+    }
+
+    #[test]
+    fn large_file_synced_in_background_is_complete() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("findings.csv");
+        let line = b"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcde\n";
+        let lines = (2 * BACKGROUND_SYNC_BYTES + 1000) as usize / line.len();
+        let mut file = AtomicFile::create(&path).unwrap();
+        for _ in 0..lines {
+            file.write_all(line).unwrap();
+        }
+        assert!(file.syncing.is_some(), "a background sync was started");
+        file.commit().unwrap();
+        let written = std::fs::read(&path).unwrap();
+        assert_eq!(written.len(), lines * line.len());
+        assert!(written.chunks(line.len()).all(|chunk| chunk == line));
     }
 
     #[test]
