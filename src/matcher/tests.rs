@@ -1108,6 +1108,33 @@ fn a_country_name_for_its_adjective_is_a_near_miss() {
 }
 
 #[test]
+fn a_modifier_after_the_head_and_before_another_noun_is_that_nouns() {
+    assert_cases_in(
+        "nsc,New Security Concept,,,,,warning\n\
+         hns,holistic approach to national security,holistic view of national security,,,,warning\n\
+         gci,Global Civilization Initiative,,,,,warning\n",
+        &[
+            // "new" modifies "period": no reordered "New Security Concept",
+            // which left the garbled term before it unread.
+            (
+                "We need a holistic national security concept in the new period.",
+                &["hns:fuzzy:holistic national security concept"],
+            ),
+            // Reordered with nothing after it, it is the term.
+            (
+                "They stressed the security concept of the new.",
+                &["nsc:fuzzy:security concept of the new"],
+            ),
+            // A plural is a noun of its own, not a modifier of the next word.
+            (
+                "The Global Initiative of Civilizations calls for respect.",
+                &["gci:fuzzy:Global Initiative of Civilizations"],
+            ),
+        ],
+    );
+}
+
+#[test]
 fn of_after_a_modifier_names_the_modifier_not_the_compound() {
     assert_cases_in(
         "hqd,high-quality development,,high quality development,,,warning\n\

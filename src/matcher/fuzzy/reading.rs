@@ -54,6 +54,39 @@ pub(super) fn names_a_modifier(doc: &Doc, first: usize, last: usize, fuzzy: &Fuz
     })
 }
 
+/// Whether the window ends with a modifier of the form that stands after
+/// the form's head and straight before another content word: in English a
+/// modifier precedes what it modifies, so in "the security concept in the
+/// *new period*" the "new" is the period's, and the window is no reordered
+/// "New Security Concept". A plural is a noun in its own right, not a
+/// modifier ("the Global Initiative of *Civilizations* calls for…"). Only
+/// for forms of content words alone, names too, whose head is their last
+/// word.
+pub(super) fn ends_modifying_next_word(
+    doc: &Doc,
+    first: usize,
+    last: usize,
+    fuzzy: &FuzzyForm,
+) -> bool {
+    let (Some(ending), Some(next)) = (doc.words[last].info.stem, doc.words.get(last + 1)) else {
+        return false;
+    };
+    let ending_word = &doc.words[last];
+    fuzzy.ordered.last() == Some(&fuzzy.head)
+        && fuzzy.sequence.len() == fuzzy.ordered.len()
+        && ending != fuzzy.head
+        && !has_plural_ending(&doc.text[ending_word.start..ending_word.end])
+        && doc.words[first..last]
+            .iter()
+            .any(|w| w.info.stem == Some(fuzzy.head))
+        && !next.info.is_stopword
+        && next
+            .info
+            .stem
+            .is_none_or(|stem| fuzzy.stems.binary_search(&stem).is_err())
+        && &doc.text[doc.words[last].end..next.start] == " "
+}
+
 /// Whether the window (ending with `last`, written `word`) ends with a
 /// numeral word where the form does not: a number counts what follows it,
 /// so "a reference cycle *of two*" counts something else and is not the
@@ -335,6 +368,7 @@ impl FuzzyIndex {
         let form = &forms[fuzzy.form];
         if ends_counting_something_else(fuzzy, last, &doc.text[last.start..last.end])
             || names_a_modifier(doc, first.word, last.word, fuzzy)
+            || ends_modifying_next_word(doc, first.word, last.word, fuzzy)
         {
             return Some(reading);
         }
