@@ -1259,6 +1259,20 @@ fn a_name_turned_round_inside_a_longer_title_is_the_title_reordered() {
 }
 
 #[test]
+fn centennial_is_a_synonym_of_centenary() {
+    assert_cases_in(
+        "goals,Two Centenary Goals,,second centenary struggle goal,,,warning\n",
+        &[
+            (
+                "They pursue the two centennial struggle goals.",
+                &["goals:fuzzy:two centennial struggle goals"],
+            ),
+            ("The centennial celebrations were grand.", &[]),
+        ],
+    );
+}
+
+#[test]
 fn a_form_word_in_another_number_is_a_slip() {
     assert_cases_in(
         "socialism,socialism with Chinese characteristics,,,,,error\n\

@@ -264,6 +264,7 @@ pub(super) const SYNONYMS: &[&[&str]] = &[
     &["core", "nucleus"],
     &["ecological", "eco"],
     &["two", "dual", "double", "twin"],
+    &["centenary", "centennial", "centenaries", "centennials"],
 ];
 
 /// Whether a content word is compared by characters as its synonym group's
