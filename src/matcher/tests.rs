@@ -1259,6 +1259,26 @@ fn a_name_turned_round_inside_a_longer_title_is_the_title_reordered() {
 }
 
 #[test]
+fn a_short_correct_form_does_not_excuse_a_long_garbled_rendering() {
+    assert_cases_in(
+        "lucid,Lucid waters and lush mountains are invaluable assets,green is gold,\
+         clear waters and green mountains are gold and silver mountains,,,warning\n",
+        &[
+            (
+                "They said clear waters and green mountains are as good as mountains of gold and silver.",
+                &[
+                    "lucid:fuzzy:clear waters and green mountains are as good as mountains of gold and silver",
+                ],
+            ),
+            (
+                "Green is gold, they said.",
+                &["lucid:accepted:Green is gold"],
+            ),
+        ],
+    );
+}
+
+#[test]
 fn centennial_is_a_synonym_of_centenary() {
     assert_cases_in(
         "goals,Two Centenary Goals,,second centenary struggle goal,,,warning\n",

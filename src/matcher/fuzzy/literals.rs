@@ -96,6 +96,10 @@ impl FuzzyIndex {
 
     /// Whether `span` holds, in order, the own words of one of `concept`'s
     /// correct forms (see [`FuzzyIndex::is_correct_use`] for `read_as`).
+    /// A correct form with fewer than half the span's content words does not
+    /// make it correct: "green is gold" does not excuse "clear waters and
+    /// *green* mountains are as good as mountains of *gold* and silver",
+    /// a listed rendering garbled.
     pub(super) fn reads_as_correct(
         &self,
         doc: &Doc,
@@ -104,12 +108,14 @@ impl FuzzyIndex {
         concept: ConceptId,
         read_as: ReadAs,
     ) -> bool {
+        let content_words = doc.content_words(first, last);
         self.forms_of
             .get(concept)
             .into_iter()
             .flatten()
             .map(|&i| &self.fuzzy_forms[i])
             .filter(|f| forms[f.form].kind != FormKind::Variant)
+            .filter(|f| 2 * f.strict.len() >= content_words)
             .any(|f| self.is_correct_use(doc, first, last, f, read_as))
     }
 
