@@ -8,7 +8,9 @@ use super::words::{
     is_conjunction, is_contrast, is_stopword, near_prefix, prefix, root, strict_key, synonym,
     synonym_group, words,
 };
-use super::{FuzzyForm, FuzzyIndex, NEAR_MIN_LEN, PUNCTUATION, STEM_START, Scratch, StemId};
+use super::{
+    FuzzyForm, FuzzyIndex, NEAR_MIN_LEN, STEM_START, Scratch, StemId, is_clause_punctuation,
+};
 use std::collections::HashMap;
 
 /// Word → what the index knows of it, per thread: stemming is the costly
@@ -458,7 +460,7 @@ impl FuzzyIndex {
                 is_break |= b >= gap_start;
             }
             let gap = &text.as_bytes()[gap_start..start];
-            if is_break || gap.iter().any(|&b| PUNCTUATION.contains(&char::from(b))) {
+            if is_break || gap.iter().copied().any(is_clause_punctuation) {
                 clause += 1;
             } else if gap.contains(&b',') {
                 commas += 1;

@@ -122,9 +122,12 @@ const STEM_START: usize = 4;
 /// derivation of it (relation/relationship, develop/developmental).
 const DERIVATION_PREFIX: usize = 4;
 
-/// Characters a term never straddles: clause and sentence boundaries.
-/// A comma ends a clause too, unless the form is a list with commas.
-const PUNCTUATION: [char; 7] = ['.', ';', ':', '!', '?', '(', ')'];
+/// Whether a byte is a character a term never straddles: a clause or
+/// sentence boundary. A comma ends a clause too, unless the form is a list
+/// with commas.
+fn is_clause_punctuation(byte: u8) -> bool {
+    matches!(byte, b'.' | b';' | b':' | b'!' | b'?' | b'(' | b')')
+}
 
 /// A form prepared for fuzzy comparison.
 #[derive(Debug, Clone)]

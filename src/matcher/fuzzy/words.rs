@@ -106,28 +106,47 @@ pub(in crate::matcher) fn words(text: &str) -> impl Iterator<Item = (usize, usiz
     })
 }
 
+/// The class of each byte for [`run_end`]: an ASCII letter or digit, other
+/// ASCII, or a byte of a character beyond ASCII (which must be decoded).
+const BYTE_CLASS: [u8; 256] = {
+    let mut classes = [NOT_ASCII; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        classes[byte] = if (byte as u8).is_ascii_alphanumeric() {
+            ASCII_WORD
+        } else {
+            ASCII_OTHER
+        };
+        byte += 1;
+    }
+    classes
+};
+const ASCII_OTHER: u8 = 0;
+const ASCII_WORD: u8 = 1;
+const NOT_ASCII: u8 = 2;
+
 /// Where the run of word characters (`is_word`) or of other characters
 /// from byte `at` of `text` ends. Every byte of a document passes here
-/// once, so ASCII is stepped over a byte at a time without decoding.
+/// once, so ASCII is stepped over by a table lookup per byte, without
+/// decoding.
 #[inline]
 fn run_end(text: &str, mut at: usize, is_word: bool) -> usize {
     let bytes = text.as_bytes();
-    while let Some(&byte) = bytes.get(at) {
-        let len = if byte.is_ascii() {
-            if byte.is_ascii_alphanumeric() != is_word {
-                break;
-            }
-            1
-        } else {
-            let (word, len) = char_at(text, at);
-            if word != is_word {
-                break;
-            }
-            len
-        };
+    let same = if is_word { ASCII_WORD } else { ASCII_OTHER };
+    loop {
+        at += bytes[at..]
+            .iter()
+            .position(|&b| BYTE_CLASS[usize::from(b)] != same)
+            .unwrap_or(bytes.len() - at);
+        if at >= bytes.len() || bytes[at].is_ascii() {
+            return at;
+        }
+        let (word, len) = char_at(text, at);
+        if word != is_word {
+            return at;
+        }
         at += len;
     }
-    at
 }
 
 /// Whether the char at byte `at` of `text` (a char boundary) is a letter or
