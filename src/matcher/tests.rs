@@ -1279,6 +1279,19 @@ fn a_short_correct_form_does_not_excuse_a_long_garbled_rendering() {
 }
 
 #[test]
+fn a_garbled_phrase_around_a_wrong_literal_of_another_term_replaces_it() {
+    assert_cases_in(
+        "xi,Xi Jinping,,Supreme Leader,,,error\n\
+         thought,Xi Jinping Thought on Diplomacy,,\
+         diplomatic thought of the Supreme Leader General Secretary,,,error\n",
+        &[(
+            "The seminar studied the Supreme Leader's diplomatic thought in depth.",
+            &["thought:fuzzy:Supreme Leader's diplomatic thought"],
+        )],
+    );
+}
+
+#[test]
 fn centennial_is_a_synonym_of_centenary() {
     assert_cases_in(
         "goals,Two Centenary Goals,,second centenary struggle goal,,,warning\n",

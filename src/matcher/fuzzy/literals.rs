@@ -201,8 +201,11 @@ impl FuzzyIndex {
     /// (or on the other side of a possessive turned round: "the diplomatic
     /// ideology *of* the Supreme Leader" is "Supreme Leader*'s* diplomatic
     /// thought"), and the candidate is as close as a near-miss of a correct
-    /// form must be: overriding a listed reading needs more than a plain
-    /// candidate.
+    /// form must be: overriding a correct literal reading needs more than a
+    /// plain candidate. A wrong one inside the candidate is still reported,
+    /// only as part of the longer phrase, so half that margin will do: the
+    /// phrase around "Supreme Leader" is read as "Supreme Leader's
+    /// diplomatic thought" garbled, not as a name and some words.
     pub(super) fn may_replace(
         &self,
         text: &str,
@@ -213,7 +216,12 @@ impl FuzzyIndex {
         let Some(fuzzy) = self.fuzzy_form_of(candidate) else {
             return false;
         };
-        if candidate.score < self.threshold + CORRECT_FORM_MARGIN {
+        let margin = if literal.status.is_finding() {
+            CORRECT_FORM_MARGIN / 2.0
+        } else {
+            CORRECT_FORM_MARGIN
+        };
+        if candidate.score < self.threshold + margin {
             return false;
         }
         let mut inner = Vec::new();
