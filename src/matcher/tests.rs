@@ -1292,6 +1292,25 @@ fn a_garbled_phrase_around_a_wrong_literal_of_another_term_replaces_it() {
 }
 
 #[test]
+fn a_wrong_literal_inside_another_terms_correct_form_hyphenated_otherwise_is_part_of_it() {
+    assert_cases_in(
+        "socalled,so-called universal values,,,,,error\n\
+         values,common values of humanity,,universal values [info],,,error\n",
+        &[
+            (
+                "They reject the so called universal values of the West.",
+                &[],
+            ),
+            // Alone, the listed rendering is still one.
+            (
+                "They praise universal values.",
+                &["values:variant:universal values"],
+            ),
+        ],
+    );
+}
+
+#[test]
 fn centennial_is_a_synonym_of_centenary() {
     assert_cases_in(
         "goals,Two Centenary Goals,,second centenary struggle goal,,,warning\n",

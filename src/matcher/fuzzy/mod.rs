@@ -570,7 +570,19 @@ impl FuzzyIndex {
         });
         // Every candidate fits the literal hits (see `fits_literals`).
         let literal_count = hits.len();
-        let mut replaced = vec![false; literal_count];
+        // A wrong literal hit inside another concept's correct form, written
+        // with other hyphens or inflection, is part of that term, as it is
+        // when the form is written exactly and the longer literal wins: the
+        // listed "universal values" in "so called universal values".
+        let mut replaced: Vec<bool> = hits
+            .iter()
+            .map(|h| {
+                h.status.is_finding()
+                    && named
+                        .iter()
+                        .any(|n| n.concept != h.concept && strictly_contains(n, h))
+            })
+            .collect();
         let mut accepted: std::collections::BTreeMap<usize, usize> =
             std::collections::BTreeMap::new();
         let mut overlapping: Vec<usize> = Vec::new();
