@@ -1,7 +1,6 @@
 //! Writing a file so that readers see either the old or the complete new
 //! contents, never a half-written one.
 
-use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::thread::JoinHandle;
@@ -59,7 +58,7 @@ impl AtomicFile {
         }
         self.finish_background_sync()?;
         self.unsynced = 0;
-        let file: File = self.writer.get_ref().as_file().try_clone()?;
+        let file = self.writer.get_ref().as_file().try_clone()?;
         self.syncing = std::thread::Builder::new()
             .name("report-sync".into())
             .spawn(move || file.sync_data())

@@ -68,10 +68,10 @@ pub(super) fn ends_modifying_next_word(
     last: usize,
     fuzzy: &FuzzyForm,
 ) -> bool {
-    let (Some(ending), Some(next)) = (doc.words[last].info.stem, doc.words.get(last + 1)) else {
+    let ending_word = &doc.words[last];
+    let (Some(ending), Some(next)) = (ending_word.info.stem, doc.words.get(last + 1)) else {
         return false;
     };
-    let ending_word = &doc.words[last];
     fuzzy.ordered.last() == Some(&fuzzy.head)
         && fuzzy.sequence.len() == fuzzy.ordered.len()
         && ending != fuzzy.head
@@ -84,7 +84,7 @@ pub(super) fn ends_modifying_next_word(
             .info
             .stem
             .is_none_or(|stem| fuzzy.stems.binary_search(&stem).is_err())
-        && &doc.text[doc.words[last].end..next.start] == " "
+        && &doc.text[ending_word.end..next.start] == " "
 }
 
 /// Whether the window (ending with `last`, written `word`) ends with a
