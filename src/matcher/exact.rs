@@ -49,7 +49,9 @@ impl ExactMatcher {
         let mut patterns: Vec<Vec<u8>> = Vec::with_capacity(forms.len() * 3);
         let mut surfaces = Vec::with_capacity(forms.len() * 3);
         let mut seen: HashMap<String, ()> = HashMap::with_capacity(forms.len() * 3);
-        for (id, form) in forms.iter().enumerate() {
+        // Forms spelled out of patterns are the patterns' to match.
+        let listed = || forms.iter().enumerate().filter(|(_, f)| !f.from_pattern);
+        for (id, form) in listed() {
             if seen.insert(form.folded.clone(), ()).is_none() {
                 patterns.push(form.folded.clone().into_bytes());
                 surfaces.push(Surface {
@@ -58,7 +60,7 @@ impl ExactMatcher {
                 });
             }
         }
-        for (id, form) in forms.iter().enumerate() {
+        for (id, form) in listed() {
             let british = inflect::british(&form.folded);
             let plurals = inflect::inflections(&form.folded)
                 .into_iter()

@@ -50,6 +50,11 @@ pub struct Form {
     pub folded: String,
     /// Severity of a finding of this form.
     pub severity: Severity,
+    /// Spelled out from one of the concept's patterns, a short family of
+    /// renderings that names a correct form with one word swapped, for fuzzy
+    /// matching alone: never matched literally (the pattern does that) and
+    /// no listed variant.
+    pub from_pattern: bool,
 }
 
 /// What an occurrence is: correct, or which kind of finding.
@@ -257,7 +262,9 @@ impl Matcher {
         let mut concepts = Vec::with_capacity(glossary.concepts.len());
         let mut forms = Vec::new();
         let mut patterns = Vec::new();
+        let mut parsed = Vec::new();
         for (id, concept) in glossary.concepts.iter().enumerate() {
+            let first_form = forms.len();
             let mut add = |kind, text: &str, severity| {
                 forms.push(Form {
                     concept: id,
@@ -265,6 +272,7 @@ impl Matcher {
                     text: text.to_string(),
                     folded: fold_str(text),
                     severity,
+                    from_pattern: false,
                 })
             };
             add(FormKind::Preferred, &concept.preferred, concept.severity);
@@ -278,7 +286,44 @@ impl Matcher {
                     variant.severity.unwrap_or(concept.severity),
                 );
             }
+            let first_pattern = parsed.len();
+            parsed.extend(concept.patterns.iter().map(|p| pattern::parse(p)));
             patterns.extend(concept.patterns.iter().map(|p| (id, p.clone())));
+            // A pattern that names a correct form with one content word
+            // swapped ("people-centered development thought" for "…
+            // philosophy") spells out near-miss targets like listed variants:
+            // "people-centric development thought" is one too. Patterns whose
+            // members add words of context ("annual two conferences") are
+            // left to match literally. Only fuzzy matching reads them.
+            if options.fuzzy_threshold.is_some() && parsed.len() > first_pattern {
+                let correct: Vec<Vec<&str>> = forms[first_form..]
+                    .iter()
+                    .filter(|f| f.kind != FormKind::Variant)
+                    .map(|f| fuzzy::content_words(&f.folded))
+                    .collect();
+                let spelled: Vec<String> = parsed[first_pattern..]
+                    .iter()
+                    .filter_map(|hir| hir.as_ref().ok())
+                    .flat_map(pattern::spelled_out)
+                    .map(|text| fold_str(&text))
+                    .filter(|folded| {
+                        let words = fuzzy::content_words(folded);
+                        correct.iter().any(|c| fuzzy::swaps_one_word(&words, c))
+                    })
+                    .collect();
+                for folded in spelled {
+                    if forms[first_form..].iter().all(|f| f.folded != folded) {
+                        forms.push(Form {
+                            concept: id,
+                            kind: FormKind::Variant,
+                            text: folded.clone(),
+                            folded,
+                            severity: concept.severity,
+                            from_pattern: true,
+                        });
+                    }
+                }
+            }
             let mut exceptions = Vec::with_capacity(concept.exceptions.len());
             for source in &concept.exceptions {
                 match compile_regex(source) {
@@ -307,7 +352,7 @@ impl Matcher {
             || {
                 rayon::join(
                     || exact::ExactMatcher::build(&forms, options.fuzzy_threshold),
-                    || pattern::PatternMatcher::build(patterns),
+                    || pattern::PatternMatcher::build(patterns, parsed),
                 )
             },
             || {

@@ -46,14 +46,17 @@ pub struct PatternMatcher {
 }
 
 impl PatternMatcher {
-    /// Compiles the patterns. On failure (a size limit), the error names the
+    /// Compiles the patterns from their parses `hirs` (see [`parse`], read by
+    /// [`spelled_out`] too). On failure (a size limit), the error names the
     /// first pattern that does not compile alone.
-    pub fn build(patterns: Vec<(ConceptId, String)>) -> Result<PatternMatcher, PatternError> {
+    pub fn build(
+        patterns: Vec<(ConceptId, String)>,
+        hirs: Vec<Result<Hir, String>>,
+    ) -> Result<PatternMatcher, PatternError> {
         // Parsed once: the regexes are built from these, and each pattern's
         // prefixes read off them.
-        let hirs = patterns
-            .iter()
-            .map(|(_, p)| regex_syntax::parse(&regex_source(p)).map_err(|e| e.to_string()))
+        let hirs = hirs
+            .into_iter()
             .collect::<Result<Vec<Hir>, String>>()
             .map_err(|whole| blame(&patterns, whole))?;
         let anchored = meta_regex(&hirs, false).map_err(|whole| blame(&patterns, whole))?;
@@ -205,6 +208,38 @@ fn prefixes(hir: &Hir) -> Option<Vec<Vec<u8>>> {
         })
 }
 
+/// At most this many strings are spelled out of one pattern: a family
+/// larger than that is no short list of renderings.
+const MAX_SPELLED_OUT: usize = 64;
+
+/// A pattern as the regex engine reads it (see [`regex_source`]).
+pub fn parse(pattern: &str) -> Result<Hir, String> {
+    regex_syntax::parse(&regex_source(pattern)).map_err(|e| e.to_string())
+}
+
+/// Every string the parsed pattern `hir` matches, when they are few; else
+/// none. Word boundaries match no text of their own. (A pattern with an
+/// upper-case letter is case-insensitive and spells out every casing, too
+/// many.)
+pub fn spelled_out(hir: &Hir) -> Vec<String> {
+    let seq = Extractor::new()
+        .kind(ExtractKind::Prefix)
+        .limit_total(MAX_SPELLED_OUT)
+        .extract(hir);
+    let Some(literals) = seq.literals().filter(|_| seq.is_exact()) else {
+        return Vec::new();
+    };
+    let mut spelled: Vec<String> = literals
+        .iter()
+        .filter_map(|literal| std::str::from_utf8(literal.as_bytes()).ok())
+        .map(|text| text.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|text| !text.is_empty())
+        .collect();
+    spelled.sort_unstable();
+    spelled.dedup();
+    spelled
+}
+
 /// The first character boundary after `at` (or the end of `text`).
 fn next_char_boundary(text: &str, at: usize) -> usize {
     (at + 1..=text.len())
@@ -219,4 +254,35 @@ pub struct PatternError {
     pub concept: Option<(ConceptId, String)>,
     /// The regex crate's reason.
     pub reason: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{parse, spelled_out};
+
+    fn spell(pattern: &str) -> Vec<String> {
+        spelled_out(&parse(pattern).unwrap())
+    }
+
+    #[test]
+    fn a_short_family_is_spelled_out_whole() {
+        assert_eq!(
+            spell(r"\bpeople-cent(ere|re)d development (thoughts?|thinking)\b"),
+            [
+                "people-centered development thinking",
+                "people-centered development thought",
+                "people-centered development thoughts",
+                "people-centred development thinking",
+                "people-centred development thought",
+                "people-centred development thoughts",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_open_or_case_insensitive_pattern_spells_out_nothing() {
+        assert!(spell(r"\bstrong countr(y|ies) \w+").is_empty());
+        assert!(spell(r"\b[a-z]+ destiny\b").is_empty());
+        assert!(spell(r"\bChina (plan|scheme)\b").is_empty());
+    }
 }

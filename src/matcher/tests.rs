@@ -1311,6 +1311,44 @@ fn a_wrong_literal_inside_another_terms_correct_form_hyphenated_otherwise_is_par
 }
 
 #[test]
+fn a_pattern_naming_a_correct_form_with_a_word_swapped_spells_out_near_miss_targets() {
+    assert_cases_in(
+        "pcd,people-centered development philosophy,,,\
+         \\bpeople-centered development (thought|thinking)\\b,,warning\n\
+         conf,\"confidence in the path, theory, system and culture of socialism with Chinese characteristics\",\
+         Four Matters of Confidence | Four Confidences,,\\bfour (?:self-confidences?|confidence)\\b,,error\n\
+         est,Two Establishments,,,\\b(significance of|understanding) the two establishment\\b,,error\n\
+         scc,socialism with Chinese characteristics,,,\\bsocialism with china characteristics\\b,,warning\n\
+         sessions,two sessions,,,\\b(annual|national) two conferences\\b,,warning\n",
+        &[
+            // Near the pattern's "people-centered development thought".
+            (
+                "We adhere to the people-centric development thought.",
+                &["pcd:fuzzy:people-centric development thought"],
+            ),
+            (
+                "They stressed the four self confidences.",
+                &["conf:fuzzy:four self confidences"],
+            ),
+            // A part of a member is ordinary English.
+            ("He spoke with great self-confidence.", &[]),
+            // Members are not read reordered.
+            (
+                "Vietnam's socialism with national characteristics differs from China's model.",
+                &[],
+            ),
+            // A pattern whose members add words of context is not spelled
+            // out: it names no correct form with a word swapped.
+            (
+                "They grasp the decisive significance of the Two Establishments.",
+                &["est:preferred:Two Establishments"],
+            ),
+            ("He spoke at the annual conference in Boao.", &[]),
+        ],
+    );
+}
+
+#[test]
 fn centennial_is_a_synonym_of_centenary() {
     assert_cases_in(
         "goals,Two Centenary Goals,,second centenary struggle goal,,,warning\n",

@@ -330,6 +330,7 @@ impl FuzzyIndex {
         Some(FuzzyForm {
             form: id,
             is_variant: form.kind == FormKind::Variant,
+            from_pattern: form.from_pattern,
             stems,
             ordered,
             repeated,

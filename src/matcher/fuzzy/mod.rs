@@ -72,6 +72,22 @@ use window::WindowCounts;
 use words::NearKey;
 pub(super) use words::{SINGULAR_DETERMINERS, words};
 
+/// The content words of a folded text, in order.
+pub(super) fn content_words(folded: &str) -> Vec<&str> {
+    words(folded)
+        .map(|(_, _, w)| w)
+        .filter(|w| !words::is_stopword(w))
+        .collect()
+}
+
+/// Whether the content words `text` are the content words `form` with one
+/// swapped for another, and three or more.
+pub(super) fn swaps_one_word(text: &[&str], form: &[&str]) -> bool {
+    text.len() >= 3
+        && text.len() == form.len()
+        && text.iter().zip(form).filter(|(a, b)| a != b).count() == 1
+}
+
 use super::{Form, FormId, FormKind, Hit};
 use crate::glossary::ConceptId;
 
@@ -135,6 +151,8 @@ struct FuzzyForm {
     form: FormId,
     /// A listed wrong rendering.
     is_variant: bool,
+    /// Spelled out of a pattern (see [`Form::from_pattern`]).
+    from_pattern: bool,
     /// Distinct content stems, sorted.
     stems: Vec<StemId>,
     /// Content stems in the form's word order.

@@ -351,6 +351,13 @@ impl FuzzyIndex {
         if first_again.is_some_and(|again| again < last.word) {
             return None;
         }
+        // A pattern's member is read whole, or with one word swapped in a
+        // phrase of four or more: a part of it is ordinary English
+        // ("self-confidence" is no "four self-confidence").
+        let missing = fuzzy.stems.len().saturating_sub(seen.count_ones() as usize);
+        if fuzzy.from_pattern && missing > usize::from(fuzzy.stems.len() >= 4) {
+            return None;
+        }
         let head_bit = fuzzy.stems.binary_search(&fuzzy.head).map_or(0, bit);
         if (seen.count_ones() as usize) < fuzzy.need
             || seen & head_bit == 0
@@ -375,6 +382,12 @@ impl FuzzyIndex {
         if form.kind == FormKind::Variant
             && !holds_what_makes_it_wrong(fuzzy, seen, || doc.content_words(first.word, last.word))
         {
+            return Some(reading);
+        }
+        // A pattern spells out word sequences: its members are not read
+        // reordered ("socialism with national characteristics differs from
+        // *China*" is no "socialism with china characteristics").
+        if fuzzy.from_pattern && !self.in_form_order(doc, first.word, last.word, fuzzy) {
             return Some(reading);
         }
         // Two words of a correct form the other way round are mostly
