@@ -17,6 +17,7 @@ mod pattern;
 mod resolve;
 
 use regex::Regex;
+use regex_syntax::hir::Hir;
 
 use crate::bilingual::SourceIndex;
 use crate::error::{GlossaryError, GlossaryErrors};
@@ -247,6 +248,35 @@ fn ascii_word_boundaries(pattern: &str) -> String {
     out
 }
 
+/// The strings a concept's parsed patterns `hirs` match (see
+/// [`pattern::spelled_out`]) that are one of its correct forms among `forms`
+/// with one content word swapped, folded, and not among `forms` already:
+/// near-miss targets for fuzzy matching, like listed variants. "people-
+/// centered development thought" for "… philosophy" makes "people-centric
+/// development thought" one too. Patterns whose matches add words of context
+/// ("annual two conferences") are left to match literally.
+fn swapped_members(forms: &[Form], hirs: &[Result<Hir, String>]) -> Vec<String> {
+    let correct: Vec<Vec<&str>> = forms
+        .iter()
+        .filter(|f| f.kind != FormKind::Variant)
+        .map(|f| fuzzy::content_words(&f.folded))
+        .collect();
+    let mut members: Vec<String> = hirs
+        .iter()
+        .filter_map(|hir| hir.as_ref().ok())
+        .flat_map(pattern::spelled_out)
+        .map(|text| fold_str(&text))
+        .filter(|folded| {
+            let words = fuzzy::content_words(folded);
+            correct.iter().any(|c| fuzzy::swaps_one_word(&words, c))
+                && forms.iter().all(|f| &f.folded != folded)
+        })
+        .collect();
+    members.sort_unstable();
+    members.dedup();
+    members
+}
+
 impl Matcher {
     /// Compiles a validated glossary with default options.
     pub fn compile(glossary: &Glossary) -> Result<Matcher, GlossaryErrors> {
@@ -289,39 +319,16 @@ impl Matcher {
             let first_pattern = parsed.len();
             parsed.extend(concept.patterns.iter().map(|p| pattern::parse(p)));
             patterns.extend(concept.patterns.iter().map(|p| (id, p.clone())));
-            // A pattern that names a correct form with one content word
-            // swapped ("people-centered development thought" for "…
-            // philosophy") spells out near-miss targets like listed variants:
-            // "people-centric development thought" is one too. Patterns whose
-            // members add words of context ("annual two conferences") are
-            // left to match literally. Only fuzzy matching reads them.
-            if options.fuzzy_threshold.is_some() && parsed.len() > first_pattern {
-                let correct: Vec<Vec<&str>> = forms[first_form..]
-                    .iter()
-                    .filter(|f| f.kind != FormKind::Variant)
-                    .map(|f| fuzzy::content_words(&f.folded))
-                    .collect();
-                let spelled: Vec<String> = parsed[first_pattern..]
-                    .iter()
-                    .filter_map(|hir| hir.as_ref().ok())
-                    .flat_map(pattern::spelled_out)
-                    .map(|text| fold_str(&text))
-                    .filter(|folded| {
-                        let words = fuzzy::content_words(folded);
-                        correct.iter().any(|c| fuzzy::swaps_one_word(&words, c))
-                    })
-                    .collect();
-                for folded in spelled {
-                    if forms[first_form..].iter().all(|f| f.folded != folded) {
-                        forms.push(Form {
-                            concept: id,
-                            kind: FormKind::Variant,
-                            text: folded.clone(),
-                            folded,
-                            severity: concept.severity,
-                            from_pattern: true,
-                        });
-                    }
+            if options.fuzzy_threshold.is_some() {
+                for folded in swapped_members(&forms[first_form..], &parsed[first_pattern..]) {
+                    forms.push(Form {
+                        concept: id,
+                        kind: FormKind::Variant,
+                        text: folded.clone(),
+                        folded,
+                        severity: concept.severity,
+                        from_pattern: true,
+                    });
                 }
             }
             let mut exceptions = Vec::with_capacity(concept.exceptions.len());
