@@ -1330,8 +1330,10 @@ fn a_pattern_naming_a_correct_form_with_a_word_swapped_spells_out_near_miss_targ
                 "They stressed the four self confidences.",
                 &["conf:fuzzy:four self confidences"],
             ),
-            // A part of a member is ordinary English.
+            // A part of a member, or its words spread over a sentence, are
+            // ordinary English.
             ("He spoke with great self-confidence.", &[]),
+            ("She took a four-week course on self-confidence.", &[]),
             // Members are not read reordered.
             (
                 "Vietnam's socialism with national characteristics differs from China's model.",

@@ -352,11 +352,17 @@ impl FuzzyIndex {
             return None;
         }
         // A pattern's member is read whole, or with one word swapped in a
-        // phrase of four or more: a part of it is ordinary English
-        // ("self-confidence" is no "four self-confidence").
-        let missing = fuzzy.stems.len().saturating_sub(seen.count_ones() as usize);
-        if fuzzy.from_pattern && missing > usize::from(fuzzy.stems.len() >= 4) {
-            return None;
+        // phrase of four or more, and without other words slipped in: a part
+        // of it, or its words spread over a sentence, is ordinary English
+        // ("self-confidence", "a four-week course on self-confidence" are no
+        // "four self-confidence").
+        if fuzzy.from_pattern {
+            let missing = fuzzy.stems.len().saturating_sub(seen.count_ones() as usize);
+            if missing > usize::from(fuzzy.stems.len() >= 4)
+                || doc.content_words(first.word, last.word) > fuzzy.strict.len()
+            {
+                return None;
+            }
         }
         let head_bit = fuzzy.stems.binary_search(&fuzzy.head).map_or(0, bit);
         if (seen.count_ones() as usize) < fuzzy.need
