@@ -1125,10 +1125,15 @@ fn a_modifier_after_the_head_and_before_another_noun_is_that_nouns() {
                 "They stressed the security concept of the new.",
                 &["nsc:fuzzy:security concept of the new"],
             ),
-            // A plural is a noun of its own, not a modifier of the next word.
+            // A plural is a noun of its own, not a modifier of the next word,
+            // and a verb is no noun a modifier could belong to.
             (
                 "The Global Initiative of Civilizations calls for respect.",
                 &["gci:fuzzy:Global Initiative of Civilizations"],
+            ),
+            (
+                "The initiative of global civilization was put forward.",
+                &["gci:fuzzy:initiative of global civilization"],
             ),
         ],
     );

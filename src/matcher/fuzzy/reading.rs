@@ -58,10 +58,11 @@ pub(super) fn names_a_modifier(doc: &Doc, first: usize, last: usize, fuzzy: &Fuz
 /// the form's head and straight before another content word: in English a
 /// modifier precedes what it modifies, so in "the security concept in the
 /// *new period*" the "new" is the period's, and the window is no reordered
-/// "New Security Concept". A plural is a noun in its own right, not a
-/// modifier ("the Global Initiative of *Civilizations* calls for…"). Only
-/// for forms of content words alone, names too, whose head is their last
-/// word.
+/// "New Security Concept". An auxiliary verb after it is no noun it could
+/// modify ("the initiative of global security *was*…"), and a plural is a
+/// noun in its own right, not a modifier ("the Global Initiative of
+/// *Civilizations* calls for…"). Only for forms of content words alone,
+/// names too, whose head is their last word.
 pub(super) fn ends_modifying_next_word(
     doc: &Doc,
     first: usize,
@@ -80,6 +81,7 @@ pub(super) fn ends_modifying_next_word(
             .iter()
             .any(|w| w.info.stem == Some(fuzzy.head))
         && !next.info.is_stopword
+        && !next.info.is_auxiliary
         && next
             .info
             .stem
