@@ -38,12 +38,13 @@ pub fn edits(matcher: &Matcher, text: &str, findings: &[Finding]) -> Vec<Edit> {
         .map(|finding| {
             let preferred = &matcher.concepts()[finding.concept].preferred;
             let original = &text[finding.start..finding.end];
+            let folded = fold_str(original);
             let is_listed_as_is = finding.status == Status::Variant
                 && finding
                     .form
-                    .is_some_and(|form| matcher.forms()[form].folded == fold_str(original));
+                    .is_some_and(|form| matcher.forms()[form].folded == folded);
             // A case slip takes the glossary's case, not the text's.
-            let replacement = if fold_str(original) == fold_str(preferred) {
+            let replacement = if folded == fold_str(preferred) {
                 recased(&text[..finding.start], original, preferred)
             } else {
                 match_case(preferred, original)

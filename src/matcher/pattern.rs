@@ -217,8 +217,8 @@ pub fn parse(pattern: &str) -> Result<Hir, String> {
     regex_syntax::parse(&regex_source(pattern)).map_err(|e| e.to_string())
 }
 
-/// Every string the parsed pattern `hir` matches, when they are few; else
-/// none. Word boundaries match no text of their own. (A pattern with an
+/// Every string the parsed pattern `hir` matches, sorted, when they are
+/// few; else none. Word boundaries match no text of their own. (A pattern with an
 /// upper-case letter is case-insensitive and spells out every casing, too
 /// many.)
 pub fn spelled_out(hir: &Hir) -> Vec<String> {
@@ -232,8 +232,8 @@ pub fn spelled_out(hir: &Hir) -> Vec<String> {
     let mut spelled: Vec<String> = literals
         .iter()
         .filter_map(|literal| std::str::from_utf8(literal.as_bytes()).ok())
-        .map(|text| text.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|text| !text.is_empty())
+        .filter(|text| !text.trim().is_empty())
+        .map(str::to_string)
         .collect();
     spelled.sort_unstable();
     spelled.dedup();

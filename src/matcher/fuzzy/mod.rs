@@ -72,6 +72,9 @@ use window::WindowCounts;
 use words::NearKey;
 pub(super) use words::{SINGULAR_DETERMINERS, words};
 
+use super::{Form, FormId, FormKind, Hit};
+use crate::glossary::ConceptId;
+
 /// The content words of a folded text, in order.
 pub(super) fn content_words(folded: &str) -> Vec<&str> {
     words(folded)
@@ -87,9 +90,6 @@ pub(super) fn swaps_one_word(text: &[&str], form: &[&str]) -> bool {
         && text.len() == form.len()
         && text.iter().zip(form).filter(|(a, b)| a != b).count() == 1
 }
-
-use super::{Form, FormId, FormKind, Hit};
-use crate::glossary::ConceptId;
 
 type StemId = u32;
 
