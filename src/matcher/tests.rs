@@ -563,6 +563,29 @@ fn a_form_written_as_a_compound_in_chinese_word_order_replaces_its_short_form() 
 }
 
 #[test]
+fn a_modifier_fronted_as_a_compound_before_a_short_form_replaces_it() {
+    // 中国特色大国外交 word for word: "with Chinese characteristics" put
+    // before the accepted "great power", the head after it as in the form.
+    let rows = "mcd,major-country diplomacy with Chinese characteristics,,\
+                great-power diplomacy with Chinese characteristics,,,warning\n\
+                power,major country,great power,,,,warning\n";
+    assert_cases_in(
+        rows,
+        &[
+            (
+                "They reviewed Chinese characteristic great power diplomacy last year.",
+                &["mcd:fuzzy:Chinese characteristic great power diplomacy"],
+            ),
+            // Without the head after it, the short form is used on its own.
+            (
+                "Chinese characteristic great power rivalry grows.",
+                &["power:accepted:great power"],
+            ),
+        ],
+    );
+}
+
+#[test]
 fn a_listed_form_matches_in_british_spelling() {
     let rows = "eco,ecological civilization,,ecological civilization construction,,,warning";
     assert_cases_in(

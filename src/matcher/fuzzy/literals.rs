@@ -251,7 +251,9 @@ impl FuzzyIndex {
         };
         let form_before = fuzzy.ordered[..first].iter().any(|s| !inner.contains(s));
         let form_after = fuzzy.ordered[last + 1..].iter().any(|s| !inner.contains(s));
-        let same_sides = (!extra_before || form_before) && (!extra_after || form_after);
+        let before_fits = !extra_before || form_before;
+        let after_fits = !extra_after || form_after;
+        let same_sides = before_fits && after_fits;
         let turned_round = || {
             let possessive = self.form_possessive(fuzzy, first, last);
             let in_text = possessive_around(&text[candidate.start..candidate.end], |word| {
@@ -269,9 +271,11 @@ impl FuzzyIndex {
         // Or the form's words from the other side written straight against
         // the literal as a compound, in Chinese word order: "ecological
         // civilization construction" for "building an ecological
-        // civilization".
-        let compounded = || {
-            let outside = if extra_after {
+        // civilization", "*Chinese characteristic* great power diplomacy"
+        // for "great-power diplomacy with Chinese characteristics" (the
+        // other side, if it has words, as in the form).
+        let compounded = |after: bool| {
+            let outside = if after {
                 &text[literal.end..candidate.end]
             } else {
                 &text[candidate.start..literal.start]
@@ -293,7 +297,8 @@ impl FuzzyIndex {
         // other words.
         let turned_round_inside = extra_before && extra_after && !form_before && form_after;
         same_sides
-            || (extra_before != extra_after && (turned_round() || compounded()))
+            || (extra_before != extra_after && turned_round())
+            || (before_fits != after_fits && compounded(!after_fits))
             || (turned_round_inside && turned_round())
     }
 
