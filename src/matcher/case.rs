@@ -4,7 +4,7 @@
 //! Matching folds case, so each is a literal hit of the correct form; here
 //! the text's case is compared with the form's, word by word.
 
-use super::fuzzy::{SINGULAR_DETERMINERS, words};
+use super::fuzzy::{SINGULAR_DETERMINERS, is_stopword, words};
 use super::{Form, FormId, FormKind, Hit, Status};
 use crate::glossary::Severity;
 use crate::normalize::Folded;
@@ -76,23 +76,67 @@ fn casings(forms: &[Form], id: FormId) -> impl Iterator<Item = &Form> {
 struct Before {
     /// It stands in mid-sentence (see [`is_mid_sentence`]).
     mid_sentence: bool,
-    /// It follows a determiner of one: a common noun ("every global
-    /// development initiative"), not the name.
+    /// It is a common noun, not the name: it follows a determiner of one
+    /// ("every global development initiative") or an owner other than
+    /// China ("the bank's global security initiative", "their four-pronged
+    /// strategy"), perhaps with adjectives between ("a comprehensive,
+    /// four-pronged strategy").
     after_one: bool,
 }
 
+/// Possessive pronouns: an owner, so what follows is a common noun.
+const POSSESSIVE_PRONOUNS: &[&str] = &["my", "your", "his", "her", "its", "our", "their", "whose"];
+
+/// Lower-case words (an adjective, say) that may stand between a
+/// determiner and the noun phrase it determines. One: with more, a verb
+/// and its subject may be taken for them ("its members praised …").
+const MAX_WORDS_AFTER_DETERMINER: usize = 1;
+
 impl Before {
     fn of(before: &str) -> Before {
-        let last_word = before
-            .trim_end()
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or_default();
         Before {
             mid_sentence: is_mid_sentence(before),
-            after_one: SINGULAR_DETERMINERS.contains(&last_word.to_lowercase().as_str()),
+            after_one: is_determined(before),
         }
     }
+}
+
+/// Whether the noun phrase after `before` has a determiner of one or an
+/// owner other than China (the glossary's names are China's), perhaps with
+/// [`MAX_WORDS_AFTER_DETERMINER`] lower-case word between. Only
+/// spaces and commas may separate the words: other punctuation ends the
+/// phrase.
+fn is_determined(before: &str) -> bool {
+    let mut rest = before;
+    for _ in 0..=MAX_WORDS_AFTER_DETERMINER {
+        let text = rest.trim_end_matches([' ', ',']);
+        let start = text
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+            .map_or(0, |(at, c)| at + c.len_utf8());
+        let word = &text[start..];
+        if word.is_empty() {
+            return false;
+        }
+        let lower = word.to_lowercase();
+        if let Some(owner) = lower
+            .strip_suffix("'s")
+            .or_else(|| lower.strip_suffix("\u{2019}s"))
+        {
+            return !matches!(owner, "china" | "beijing");
+        }
+        if SINGULAR_DETERMINERS.contains(&lower.as_str())
+            || POSSESSIVE_PRONOUNS.contains(&lower.as_str())
+        {
+            return true;
+        }
+        if lower != word || is_stopword(word) {
+            return false;
+        }
+        rest = &text[..start];
+    }
+    false
 }
 
 /// Whether `found` departs from the case of `form`, which it folds to: a
@@ -178,6 +222,33 @@ mod tests {
             "Global Development Initiative",
             after_one
         ));
+    }
+
+    #[test]
+    fn an_owner_or_a_determiner_before_an_adjective_makes_a_common_noun() {
+        let form = "Global Security Initiative";
+        let found = "global security initiative";
+        for before in [
+            "The bank's ",
+            "The bank\u{2019}s ",
+            "Police announced their ",
+            "Police announced a comprehensive, ",
+            "It is a new ",
+        ] {
+            assert!(!differs(found, form, Before::of(before)), "{before:?}");
+        }
+        for before in [
+            // China's own initiative, written in lower case.
+            "China's ",
+            // No determiner: a name.
+            "Officials praised ",
+            "Its members praised ",
+            "Police announced the ",
+            // A stop ends the noun phrase.
+            "It was a plan; new ",
+        ] {
+            assert!(differs(found, form, Before::of(before)), "{before:?}");
+        }
     }
 
     #[test]

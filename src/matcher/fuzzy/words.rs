@@ -74,7 +74,7 @@ pub(super) fn is_numeral(word: &str) -> bool {
     NUMERALS.contains(&word) || word.bytes().all(|b| b.is_ascii_digit())
 }
 
-pub(super) fn is_stopword(word: &str) -> bool {
+pub(in crate::matcher) fn is_stopword(word: &str) -> bool {
     word.len() < 2 || STOPWORDS.contains(&word)
 }
 
