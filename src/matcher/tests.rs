@@ -586,6 +586,32 @@ fn a_modifier_fronted_as_a_compound_before_a_short_form_replaces_it() {
 }
 
 #[test]
+fn a_word_slipped_into_a_form_with_a_preposition_of_its_own_is_another_phrase() {
+    let rows = "ntir,new type of international relations,,new-type international relations,,,error\n\
+                four,Four Consciousnesses,,four consciousness | four awarenesses,,,warning\n";
+    assert_cases_in(
+        rows,
+        &[
+            // "in" joins a phrase about a degree.
+            (
+                "The university will offer a new type of degree in international relations.",
+                &[],
+            ),
+            // A word slipped in with the form's own preposition is the
+            // term garbled; "of" with a word of measure too.
+            (
+                "They called for a new type of modern international relations.",
+                &["ntir:fuzzy:new type of modern international relations"],
+            ),
+            (
+                "Members must strengthen the four kinds of consciousness.",
+                &["four:fuzzy:four kinds of consciousness"],
+            ),
+        ],
+    );
+}
+
+#[test]
 fn a_listed_form_matches_in_british_spelling() {
     let rows = "eco,ecological civilization,,ecological civilization construction,,,warning";
     assert_cases_in(
