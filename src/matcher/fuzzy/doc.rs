@@ -178,6 +178,21 @@ impl Doc<'_> {
         after_one || modifies_next
     }
 
+    /// The prepositions among the words `first..=last` that `fuzzy`'s form
+    /// lacks: they join the words otherwise than the form does.
+    pub(super) fn prepositions_not_in<'d>(
+        &'d self,
+        first: usize,
+        last: usize,
+        fuzzy: &'d FuzzyForm,
+    ) -> impl Iterator<Item = &'d str> + 'd {
+        self.words[first..=last]
+            .iter()
+            .filter(|w| !fuzzy.prepositions.contains(&w.info.strict))
+            .map(|w| &self.text[w.start..w.end])
+            .filter(|word| PREPOSITIONS.contains(word))
+    }
+
     /// How many content words the words `first..=last` hold.
     pub(super) fn content_words(&self, first: usize, last: usize) -> usize {
         self.words[first..=last]

@@ -4,7 +4,7 @@
 
 use super::doc::{Doc, Token, Word, articles_after};
 use super::literals::holds_what_makes_it_wrong;
-use super::words::{PREPOSITIONS, compares_as_synonym, has_plural_ending, is_numeral};
+use super::words::{compares_as_synonym, has_plural_ending, is_numeral};
 use super::{
     ABRIDGED_MIN_CONTENT_WORDS, CORRECT_FORM_MARGIN, DERIVATION_PREFIX, FuzzyForm, FuzzyIndex,
     ReadAs, Reading, StemId, WINDOW_SLACK, dice,
@@ -192,15 +192,7 @@ impl FuzzyIndex {
         // relations" speaks of a degree. Not "of", which MT slips in with
         // a word of measure ("four *kinds of* consciousness") or turning a
         // possessive round ("thought *of* Xi Jinping on …").
-        let adds_preposition = || {
-            let inside = span.len().saturating_sub(2);
-            span.iter().skip(1).take(inside).any(|w| {
-                let word = &doc.text[w.start..w.end];
-                word != "of"
-                    && PREPOSITIONS.contains(&word)
-                    && !f.prepositions.contains(&w.info.strict)
-            })
-        };
+        let adds_preposition = || doc.prepositions_not_in(first, last, f).any(|p| p != "of");
         let is_sentence = other_content.peek().is_some()
             && (!keeps_prepositions()
                 || adds_preposition()
