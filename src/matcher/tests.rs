@@ -1419,6 +1419,24 @@ fn centennial_is_a_synonym_of_centenary() {
 }
 
 #[test]
+fn partners_and_partnering_are_synonyms_of_partnership() {
+    assert_cases_in(
+        "pna,\"partnership, not alliance\",,partner without allying,,,error\n",
+        &[
+            (
+                "The country pursues a path of partnering without alliance.",
+                &["pna:fuzzy:partnering without alliance"],
+            ),
+            (
+                "It seeks partners without alliances.",
+                &["pna:fuzzy:partners without alliances"],
+            ),
+            ("Its partners and allies met in Rome.", &[]),
+        ],
+    );
+}
+
+#[test]
 fn a_form_word_in_another_number_is_a_slip() {
     assert_cases_in(
         "socialism,socialism with Chinese characteristics,,,,,error\n\

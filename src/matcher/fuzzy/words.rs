@@ -284,6 +284,13 @@ pub(super) const SYNONYMS: &[&[&str]] = &[
     &["ecological", "eco"],
     &["two", "dual", "double", "twin"],
     &["centenary", "centennial", "centenaries", "centennials"],
+    &[
+        "partnership",
+        "partnerships",
+        "partner",
+        "partners",
+        "partnering",
+    ],
 ];
 
 /// Whether a content word is compared by characters as its synonym group's
