@@ -612,6 +612,22 @@ fn a_word_slipped_into_a_form_with_a_preposition_of_its_own_is_another_phrase() 
 }
 
 #[test]
+fn a_garbled_form_replaces_wrong_literals_at_each_place_the_form_has_them() {
+    // The form says "big country" twice; the second hit has the form's
+    // other words before it, as the form has at its second place.
+    let rows = "act,Major countries should act like major countries,,\
+                a big country should look like a big country,,,error\n\
+                major,major country,,big country,,,warning\n";
+    assert_cases_in(
+        rows,
+        &[(
+            "He said a big country should have the look of a big country.",
+            &["act:fuzzy:big country should have the look of a big country"],
+        )],
+    );
+}
+
+#[test]
 fn a_listed_form_matches_in_british_spelling() {
     let rows = "eco,ecological civilization,,ecological civilization construction,,,warning";
     assert_cases_in(

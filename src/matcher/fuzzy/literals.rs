@@ -249,10 +249,27 @@ impl FuzzyIndex {
         let (Some(&first), Some(&last)) = (positions.first(), positions.last()) else {
             return false;
         };
-        let form_before = fuzzy.ordered[..first].iter().any(|s| !inner.contains(s));
-        let form_after = fuzzy.ordered[last + 1..].iter().any(|s| !inner.contains(s));
-        let before_fits = !extra_before || form_before;
-        let after_fits = !extra_after || form_after;
+        // Whether the candidate's extra words before and after the literal
+        // have form words on that side: where the form has the literal's
+        // words in a row, at any such place (a form may repeat them: "a big
+        // country should look like a big country"), else from the first of
+        // them to the last.
+        let fits = |from: usize, to: usize| {
+            let form_before = fuzzy.ordered[..from].iter().any(|s| !inner.contains(s));
+            let form_after = fuzzy.ordered[to..].iter().any(|s| !inner.contains(s));
+            (!extra_before || form_before, !extra_after || form_after)
+        };
+        let mut places = fuzzy
+            .ordered
+            .windows(inner.len())
+            .enumerate()
+            .filter(|(_, stems)| *stems == inner.as_slice())
+            .map(|(at, _)| fits(at, at + inner.len()));
+        let first_place = places.next().unwrap_or_else(|| fits(first, last + 1));
+        let (before_fits, after_fits) = std::iter::once(first_place)
+            .chain(places)
+            .find(|&(before, after)| before && after)
+            .unwrap_or(first_place);
         let same_sides = before_fits && after_fits;
         let turned_round = || {
             let possessive = self.form_possessive(fuzzy, first, last);
@@ -295,7 +312,7 @@ impl FuzzyIndex {
         // form after it: "the thought *of Xi Jinping* on ecological
         // civilisation" is the title reordered, not the name and some
         // other words.
-        let turned_round_inside = extra_before && extra_after && !form_before && form_after;
+        let turned_round_inside = extra_before && extra_after && !before_fits && after_fits;
         same_sides
             || (extra_before != extra_after && turned_round())
             || (before_fits != after_fits && compounded(!after_fits))
