@@ -628,6 +628,29 @@ fn a_garbled_form_replaces_wrong_literals_at_each_place_the_form_has_them() {
 }
 
 #[test]
+fn a_participle_after_a_noun_is_no_head() {
+    // The head of "changes unprecedented in …" is "changes": a window
+    // without "unprecedented" is still read as the form.
+    let rows = "chg,profound changes unseen in a century,,\
+                changes unprecedented in a hundred years,,,warning\n";
+    assert_cases_in(
+        rows,
+        &[
+            (
+                "We face great changes not seen in a hundred years.",
+                &["chg:fuzzy:changes not seen in a hundred years"],
+            ),
+            ("Prices have not seen such changes in a hundred years.", &[]),
+            // The participle before the head names it too.
+            (
+                "We face unprecedented great changes in a hundred years.",
+                &["chg:fuzzy:unprecedented great changes in a hundred years"],
+            ),
+        ],
+    );
+}
+
+#[test]
 fn a_listed_form_matches_in_british_spelling() {
     let rows = "eco,ecological civilization,,ecological civilization construction,,,warning";
     assert_cases_in(

@@ -221,7 +221,18 @@ impl FuzzyIndex {
         spellings: &mut SpellingMemo,
     ) -> Option<FuzzyForm> {
         let words: Vec<&str> = words(&form.folded).map(|(_, _, w)| w).collect();
-        let head_index = head_at(&words, |w| PREPOSITIONS.contains(w), |w| is_stopword(w))?;
+        let mut head_index = head_at(&words, |w| PREPOSITIONS.contains(w), |w| is_stopword(w))?;
+        // A participle after a noun modifies it: "changes *unseen* in a
+        // century" is about changes.
+        let mut postposed_modifier = None;
+        if head_index > 0
+            && is_postposed_modifier(words[head_index])
+            && !is_stopword(words[head_index - 1])
+        {
+            let modifier = self.spelling_and_stem(words[head_index], spellings).1;
+            postposed_modifier = Some(self.intern(&modifier));
+            head_index -= 1;
+        }
         let head_word = words[head_index];
         if is_stopword(head_word) {
             return None;
@@ -341,6 +352,7 @@ impl FuzzyIndex {
             sequence,
             prepositions,
             is_compound_noun,
+            postposed_modifier,
             articles,
             plurals,
             fixed_number,
@@ -407,4 +419,13 @@ fn number_bits(sequence: &[&str]) -> (u64, u64) {
         }
     }
     (plurals, fixed)
+}
+
+/// Whether a word after a noun is one that modifies it: a participle,
+/// negated or not ("unseen", "unprecedented", "achieved"; not "need",
+/// "unification").
+fn is_postposed_modifier(word: &str) -> bool {
+    let participle = word.ends_with("ed") && !word.ends_with("eed");
+    let negated = word.starts_with("un") && (word.ends_with("en") || word.ends_with("wn"));
+    word.len() > 4 && (participle || negated)
 }

@@ -188,6 +188,10 @@ struct FuzzyForm {
     /// way: "Chairman of Xi Jinping" is a garbled title, not a chairman.
     /// Nor are verb phrases ("building an ecological civilization").
     is_compound_noun: bool,
+    /// The stem of a participle after its head that modifies it ("changes
+    /// *unseen* in a century"): a window without it must have another
+    /// word there.
+    postposed_modifier: Option<StemId>,
     /// Which words of `sequence` follow a preposition and an article, as
     /// bits (see [`doc::articles_after`]).
     articles: u64,

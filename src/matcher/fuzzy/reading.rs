@@ -427,6 +427,19 @@ impl FuzzyIndex {
         {
             return Some(reading);
         }
+        // The form's head right before a preposition, where the form has a
+        // participle between them, and the participle nowhere: nothing
+        // says what the head is ("the biggest changes in a hundred years"
+        // are no "changes unprecedented in a hundred years").
+        if let Some(modifier) = fuzzy.postposed_modifier
+            && doc.head(first.word, last.word) == Some(fuzzy.head)
+            && fuzzy
+                .stems
+                .binary_search(&modifier)
+                .is_ok_and(|at| seen & bit(at) == 0)
+        {
+            return Some(reading);
+        }
         if self.goes_on_as_other_phrase(doc, last.word, fuzzy, seen, form) {
             return Some(reading);
         }
