@@ -651,6 +651,29 @@ fn a_participle_after_a_noun_is_no_head() {
 }
 
 #[test]
+fn a_compound_turned_round_with_of_replaces_its_own_short_form() {
+    // 元首外交 as "diplomacy of heads of state": the accepted "head of
+    // state" inside is part of the garbled term.
+    let rows = "hosd,head-of-state diplomacy,head of state,heads of state diplomacy,,,warning\n\
+                dev,major developments and adjustment,period of great development and adjustment,,,,warning\n";
+    assert_cases_in(
+        rows,
+        &[
+            (
+                "Relations grew under the guidance of the diplomacy of heads of state.",
+                &["hosd:fuzzy:diplomacy of heads of state"],
+            ),
+            // Words the form has before the short form, joined by "of" as
+            // in the form, are no compound turned round.
+            (
+                "The world is in a period of major developments and adjustment.",
+                &["dev:preferred:major developments and adjustment"],
+            ),
+        ],
+    );
+}
+
+#[test]
 fn a_listed_form_matches_in_british_spelling() {
     let rows = "eco,ecological civilization,,ecological civilization construction,,,warning";
     assert_cases_in(

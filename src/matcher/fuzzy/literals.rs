@@ -3,7 +3,7 @@
 
 use super::doc::{Doc, UNKNOWN, WordCache, WordInfo};
 use super::words::{is_article, is_stopword, words};
-use super::{CORRECT_FORM_MARGIN, FuzzyForm, FuzzyIndex, ReadAs};
+use super::{CORRECT_FORM_MARGIN, FuzzyForm, FuzzyIndex, ReadAs, StemId};
 use crate::glossary::ConceptId;
 use crate::matcher::{Form, FormKind, Hit};
 
@@ -177,6 +177,12 @@ impl FuzzyIndex {
         if is_listed {
             return true;
         }
+        let inner: Vec<StemId> = words(&text[literal.start..literal.end])
+            .filter_map(|(_, _, w)| cache.get(w).and_then(|info| info.stem))
+            .collect();
+        if heads_with_of(&text[candidate.start..literal.start], fuzzy, &inner, cache) {
+            return true;
+        }
         // The document's words, where two written apart that spell a form
         // word together are already one misspelt word ("Xi *Jin Ping*").
         let words_within = |start: usize, end: usize| {
@@ -290,22 +296,16 @@ impl FuzzyIndex {
         // civilization construction" for "building an ecological
         // civilization", "*Chinese characteristic* great power diplomacy"
         // for "great-power diplomacy with Chinese characteristics" (the
-        // other side, if it has words, as in the form).
+        // other side, if it has words, as in the form); or, before it,
+        // joined to it by "of", head first (see [`heads_with_of`]).
         let compounded = |after: bool| {
-            let outside = if after {
-                &text[literal.end..candidate.end]
+            if after {
+                only_other_form_words(&text[literal.end..candidate.end], fuzzy, &inner, cache)
             } else {
-                &text[candidate.start..literal.start]
-            };
-            words(outside).all(|(_, _, word)| {
-                !is_stopword(word)
-                    && cache
-                        .get(word)
-                        .and_then(|info| info.stem)
-                        .is_some_and(|stem| {
-                            fuzzy.stems.binary_search(&stem).is_ok() && !inner.contains(&stem)
-                        })
-            })
+                let before = &text[candidate.start..literal.start];
+                only_other_form_words(before, fuzzy, &inner, cache)
+                    || heads_with_of(before, fuzzy, &inner, cache)
+            }
         };
         // A name turned round inside a longer form that has it as an owner
         // ("Xi Jinping's ecological civilization thought"), the rest of the
@@ -349,4 +349,49 @@ impl FuzzyIndex {
             .copied();
         (key("of").is_some() && before == key("of")).then_some(Possessive::Of)
     }
+}
+
+/// Whether the words of `span` are all content words of `fuzzy`'s form
+/// other than the literal's (`inner`): the form's words written straight
+/// against the literal as a compound.
+fn only_other_form_words(
+    span: &str,
+    fuzzy: &FuzzyForm,
+    inner: &[StemId],
+    cache: &WordCache,
+) -> bool {
+    words(span).all(|(_, _, word)| is_other_form_word(word, fuzzy, inner, cache))
+}
+
+/// Whether `span`, before a literal hit, is content words that the form
+/// has after the literal's (`inner`), joined to it by "of" (and articles):
+/// the compound turned round, head first, as machine translation renders
+/// 的: "diplomacy *of* heads of state" for "head-of-state diplomacy".
+fn heads_with_of(span: &str, fuzzy: &FuzzyForm, inner: &[StemId], cache: &WordCache) -> bool {
+    let mut span: Vec<&str> = words(span).map(|(_, _, word)| word).collect();
+    while span.last().is_some_and(|w| is_article(w)) {
+        span.pop();
+    }
+    let after_inner = match fuzzy.ordered.iter().rposition(|s| inner.contains(s)) {
+        Some(last) => &fuzzy.ordered[last + 1..],
+        None => return false,
+    };
+    span.pop() == Some("of")
+        && !span.is_empty()
+        && span.into_iter().all(|word| {
+            is_other_form_word(word, fuzzy, inner, cache)
+                && cache
+                    .get(word)
+                    .and_then(|info| info.stem)
+                    .is_some_and(|stem| after_inner.contains(&stem))
+        })
+}
+
+/// Whether `word` is a content word of `fuzzy`'s form outside `inner`.
+fn is_other_form_word(word: &str, fuzzy: &FuzzyForm, inner: &[StemId], cache: &WordCache) -> bool {
+    !is_stopword(word)
+        && cache
+            .get(word)
+            .and_then(|info| info.stem)
+            .is_some_and(|stem| fuzzy.stems.binary_search(&stem).is_ok() && !inner.contains(&stem))
 }
