@@ -1481,6 +1481,20 @@ fn centennial_is_a_synonym_of_centenary() {
 }
 
 #[test]
+fn mindset_is_a_synonym_of_mentality() {
+    assert_cases_in(
+        "cwm,Cold War mentality,,,,,warning\n",
+        &[
+            (
+                "The strategy is full of cold-war mindset.",
+                &["cwm:fuzzy:cold-war mindset"],
+            ),
+            ("A growth mindset helps students.", &[]),
+        ],
+    );
+}
+
+#[test]
 fn partners_and_partnering_are_synonyms_of_partnership() {
     assert_cases_in(
         "pna,\"partnership, not alliance\",,partner without allying,,,error\n",

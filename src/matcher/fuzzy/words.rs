@@ -284,6 +284,7 @@ pub(super) const SYNONYMS: &[&[&str]] = &[
     &["ecological", "eco"],
     &["two", "dual", "double", "twin"],
     &["centenary", "centennial", "centenaries", "centennials"],
+    &["mentality", "mindset", "mentalities", "mindsets"],
     &[
         "partnership",
         "partnerships",
