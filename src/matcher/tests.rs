@@ -1481,6 +1481,31 @@ fn centennial_is_a_synonym_of_centenary() {
 }
 
 #[test]
+fn strict_oppressing_and_collaboration_are_synonyms_of_form_words() {
+    let rows = "frsg,full and rigorous self-governance of the Party,,,,,warning\n\
+                sbw,strong bullying the weak,,,,,warning\n\
+                wwc,win-win cooperation,,,,,warning\n";
+    assert_cases_in(
+        rows,
+        &[
+            (
+                "They stressed full and strict self-governance of the Party.",
+                &["frsg:fuzzy:full and strict self-governance of the Party"],
+            ),
+            (
+                "China opposes the strong oppressing the weak.",
+                &["sbw:fuzzy:strong oppressing the weak"],
+            ),
+            (
+                "Both sides pledged win-win collaboration in trade.",
+                &["wwc:fuzzy:win-win collaboration"],
+            ),
+            ("Strict rules govern the collaboration.", &[]),
+        ],
+    );
+}
+
+#[test]
 fn mindset_is_a_synonym_of_mentality() {
     assert_cases_in(
         "cwm,Cold War mentality,,,,,warning\n",

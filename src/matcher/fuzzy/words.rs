@@ -285,6 +285,9 @@ pub(super) const SYNONYMS: &[&[&str]] = &[
     &["two", "dual", "double", "twin"],
     &["centenary", "centennial", "centenaries", "centennials"],
     &["mentality", "mindset", "mentalities", "mindsets"],
+    &["rigorous", "strict", "rigorously", "strictly"],
+    &["bullying", "oppressing", "bully", "oppress"],
+    &["cooperation", "collaboration"],
     &[
         "partnership",
         "partnerships",
