@@ -674,6 +674,24 @@ fn a_compound_turned_round_with_of_replaces_its_own_short_form() {
 }
 
 #[test]
+fn a_weaker_reading_inside_a_correct_use_of_another_concept_is_dropped() {
+    let rows = "core,CPC Central Committee with Comrade Xi Jinping at its core,,\
+                CPC Central Committee with the Supreme Leader as the core,,,error\n\
+                gensec,CPC Central Committee with Comrade Xi Jinping as General Secretary,,,,,error\n";
+    assert_cases_in(
+        rows,
+        &[
+            // The General Secretary formula reworded ("led by"), not the
+            // "core" formula garbled.
+            (
+                "Since then the CPC Central Committee led by Comrade Xi Jinping as General Secretary has acted.",
+                &[],
+            ),
+        ],
+    );
+}
+
+#[test]
 fn a_listed_form_matches_in_british_spelling() {
     let rows = "eco,ecological civilization,,ecological civilization construction,,,warning";
     assert_cases_in(

@@ -340,6 +340,11 @@ pub struct Scratch {
     /// Windows that hold a correct form's content words of their concept,
     /// up to inflection: no candidate of another concept lies inside one.
     named: Vec<Hit>,
+    /// Windows read as a correct use of their concept (see
+    /// [`FuzzyIndex::is_correct_use`]), scored as that concept's best
+    /// reading there: a weaker reading of another concept inside one is
+    /// the same words read worse.
+    used: Vec<Hit>,
     /// What the window at the current anchor holds.
     window: WindowCounts,
     /// The readings of one concept at one anchor.
@@ -425,6 +430,7 @@ impl FuzzyIndex {
             tokens,
             candidates,
             named,
+            used,
             window,
             readings,
             similarity,
@@ -432,6 +438,7 @@ impl FuzzyIndex {
         } = scratch;
         candidates.clear();
         named.clear();
+        used.clear();
         let literals = &hits[..];
         window.fit(self.postings.len(), self.forms_of.len());
         let doc = Doc {
@@ -534,16 +541,18 @@ impl FuzzyIndex {
                         && self.is_correct_use(&doc, r.first, r.last, fuzzy, read_as)
                 });
                 if let Some(veto) = veto {
+                    let span = Hit {
+                        start: doc.words[veto.first].start,
+                        end: doc.words[veto.last].end,
+                        ..hit
+                    };
                     // The form's content words as they are, up to
                     // inflection: the concept is named right here, as by a
                     // literal hit.
                     if doc.holds_form_words(veto.first, veto.last, &self.fuzzy_forms[veto.fuzzy]) {
-                        named.push(Hit {
-                            start: doc.words[veto.first].start,
-                            end: doc.words[veto.last].end,
-                            ..hit
-                        });
+                        named.push(span);
                     }
+                    used.push(span);
                     continue;
                 }
                 if self.reads_as_correct(&doc, (first, last), forms, concept, read_as) {
@@ -568,10 +577,16 @@ impl FuzzyIndex {
         // inflection, is part of that term, as it would be inside its
         // literal hit: "universal value" in "so-called universal value" is
         // no near-miss of "universal values".
+        // Nor is a window inside a correct use of another concept that
+        // reads as it less closely: "the CPC Central Committee led by
+        // Comrade Xi Jinping as General Secretary" is the General
+        // Secretary formula used, not the "core" formula garbled.
         candidates.retain(|c| {
-            !named
-                .iter()
-                .any(|n| n.concept != c.concept && n.start <= c.start && c.end <= n.end)
+            let inside = |n: &Hit| n.concept != c.concept && n.start <= c.start && c.end <= n.end;
+            !named.iter().any(inside)
+                && !used
+                    .iter()
+                    .any(|u| inside(u) && c.score < u.score && (u.start, u.end) != (c.start, c.end))
         });
         debug_assert!(
             window.is_empty(),
