@@ -692,6 +692,26 @@ fn a_weaker_reading_inside_a_correct_use_of_another_concept_is_dropped() {
 }
 
 #[test]
+fn a_preposition_splitting_a_correct_form_with_a_word_missing_is_another_phrase() {
+    let rows = "bri,Belt and Road Initiative,Belt and Road cooperation,,,,warning\n\
+                core,CPC Central Committee with Comrade Xi Jinping at its core,,,,,error\n";
+    assert_cases_in(
+        rows,
+        &[
+            (
+                "The Belt and Road Initiative has become a road of cooperation.",
+                &["bri:preferred:Belt and Road Initiative"],
+            ),
+            // A preposition elsewhere is the formula reworded.
+            (
+                "Under the CPC Central Committee centred on Comrade Xi Jinping, we won.",
+                &["core:fuzzy:CPC Central Committee centred on Comrade Xi Jinping"],
+            ),
+        ],
+    );
+}
+
+#[test]
 fn a_listed_form_matches_in_british_spelling() {
     let rows = "eco,ecological civilization,,ecological civilization construction,,,warning";
     assert_cases_in(

@@ -193,6 +193,32 @@ impl Doc<'_> {
             .filter(|word| PREPOSITIONS.contains(word))
     }
 
+    /// Whether the words `first..=last` put a preposition that `fuzzy`'s
+    /// form lacks (and perhaps an article) between two of its words that
+    /// it writes together: "road *of* cooperation" for "… Road
+    /// cooperation".
+    pub(super) fn splits_compound(&self, first: usize, last: usize, fuzzy: &FuzzyForm) -> bool {
+        let words = &self.words[first..=last];
+        let written_together =
+            |a: u32, b: u32| fuzzy.sequence.windows(2).any(|pair| pair == [a, b]);
+        words.iter().enumerate().any(|(at, word)| {
+            let joint = &self.text[word.start..word.end];
+            if at == 0
+                || !PREPOSITIONS.contains(&joint)
+                || fuzzy.prepositions.contains(&word.info.strict)
+            {
+                return false;
+            }
+            let before = &words[at - 1];
+            let after = words[at + 1..].iter().find(|w| !w.info.is_article);
+            !before.info.is_stopword
+                && after.is_some_and(|after| {
+                    !after.info.is_stopword
+                        && written_together(before.info.strict, after.info.strict)
+                })
+        })
+    }
+
     /// How many content words the words `first..=last` hold.
     pub(super) fn content_words(&self, first: usize, last: usize) -> usize {
         self.words[first..=last]

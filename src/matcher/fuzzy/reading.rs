@@ -427,6 +427,16 @@ impl FuzzyIndex {
         {
             return Some(reading);
         }
+        // A correct form with one of its words missing, and a preposition
+        // it lacks put between two words it writes together, is another
+        // phrase: "a road *of* cooperation" is no "Belt and Road
+        // cooperation".
+        if form.kind != FormKind::Variant
+            && (seen.count_ones() as usize) < fuzzy.stems.len()
+            && doc.splits_compound(first.word, last.word, fuzzy)
+        {
+            return Some(reading);
+        }
         // The form's head right before a preposition, where the form has a
         // participle between them, and the participle nowhere: nothing
         // says what the head is ("the biggest changes in a hundred years"
