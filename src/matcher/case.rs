@@ -79,7 +79,7 @@ struct Before {
     /// It is a common noun, not the name: it follows a determiner of one
     /// ("every global development initiative") or an owner other than
     /// China ("the bank's global security initiative", "their four-pronged
-    /// strategy"), perhaps with adjectives between ("a comprehensive,
+    /// strategy"), perhaps with an adjective between ("a comprehensive,
     /// four-pronged strategy").
     after_one: bool,
 }
