@@ -712,6 +712,23 @@ fn a_preposition_splitting_a_correct_form_with_a_word_missing_is_another_phrase(
 }
 
 #[test]
+fn a_whole_list_joined_by_and_where_the_form_has_a_comma_is_a_near_miss() {
+    let rows = "octs,\"One Country, Two Systems\",\"one country, two systems\",,,,warning\n\
+                vision,\"lasting peace, universal security and common prosperity\",,,,,warning\n";
+    assert_cases_in(
+        rows,
+        &[
+            (
+                "Practice proves that one country and two systems works.",
+                &["octs:fuzzy:one country and two systems"],
+            ),
+            // Some of a list's items joined by "and": the list shortened.
+            ("They seek lasting peace and common prosperity.", &[]),
+        ],
+    );
+}
+
+#[test]
 fn a_listed_form_matches_in_british_spelling() {
     let rows = "eco,ecological civilization,,ecological civilization construction,,,warning";
     assert_cases_in(

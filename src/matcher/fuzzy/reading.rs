@@ -268,6 +268,9 @@ impl FuzzyIndex {
         // Some of a list's items, in its order, joined by nothing but
         // commas and conjunctions: the list shortened ("peace, development
         // and cooperation"; not "one country with two systems").
+        // All of them joined by more conjunctions than the form has is the
+        // list written otherwise, not shortened: "one country *and* two
+        // systems".
         let is_part_of_list = f.commas > 0
             && span
                 .iter()
@@ -275,7 +278,9 @@ impl FuzzyIndex {
             && {
                 let mut items = f.strict.iter();
                 content().all(|s| items.any(|&item| item == s))
-            };
+            }
+            && (content().count() < f.strict.len()
+                || span.iter().filter(|w| w.info.is_conjunction).count() <= f.conjunctions);
         // A long formulation with a phrase or two left out, every
         // remaining word the form's own in its order and most of its content
         // words kept ("no iron law that a rising power will inevitably seek
@@ -330,14 +335,16 @@ impl FuzzyIndex {
         // does it join two phrases ("the community and a shared future")
         // unless the form itself is a list, nor reach over an auxiliary
         // verb the form lacks ("our community *has* a common destiny").
+        // A list's items may be joined by commas or by "and".
         let separators = match fuzzy.commas {
             0 => 0,
             commas => commas + fuzzy.conjunctions as u32,
         };
+        let conjunctions = fuzzy.conjunctions.max(separators as usize);
         let within = |t: &&Token| {
             t.word - first.word < reach
                 && doc.in_list(first.word, t.word, separators)
-                && doc.conjunctions(first.word, t.word) <= fuzzy.conjunctions
+                && doc.conjunctions(first.word, t.word) <= conjunctions
                 && (fuzzy.has_auxiliary || doc.auxiliaries(first.word, t.word) == 0)
         };
         // A word the window already holds does not stretch it, unless the
