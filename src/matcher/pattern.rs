@@ -218,9 +218,9 @@ pub fn parse(pattern: &str) -> Result<Hir, String> {
 }
 
 /// Every string the parsed pattern `hir` matches, sorted, when they are
-/// few; else none. Word boundaries match no text of their own. (A pattern with an
-/// upper-case letter is case-insensitive and spells out every casing, too
-/// many.)
+/// few; else none. Word boundaries match no text of their own. (A pattern
+/// with an upper-case letter is case-insensitive and spells out every
+/// casing, too many.)
 pub fn spelled_out(hir: &Hir) -> Vec<String> {
     let seq = Extractor::new()
         .kind(ExtractKind::Prefix)

@@ -188,9 +188,14 @@ impl Doc<'_> {
     ) -> impl Iterator<Item = &'d str> + 'd {
         self.words[first..=last]
             .iter()
-            .filter(|w| !fuzzy.prepositions.contains(&w.info.strict))
+            .filter(|w| self.is_preposition_not_in(w, fuzzy))
             .map(|w| &self.text[w.start..w.end])
-            .filter(|word| PREPOSITIONS.contains(word))
+    }
+
+    /// Whether `word` is a preposition that `fuzzy`'s form lacks.
+    fn is_preposition_not_in(&self, word: &Word, fuzzy: &FuzzyForm) -> bool {
+        PREPOSITIONS.contains(&&self.text[word.start..word.end])
+            && !fuzzy.prepositions.contains(&word.info.strict)
     }
 
     /// Whether the words `first..=last` put a preposition that `fuzzy`'s
@@ -202,11 +207,7 @@ impl Doc<'_> {
         let written_together =
             |a: u32, b: u32| fuzzy.sequence.windows(2).any(|pair| pair == [a, b]);
         words.iter().enumerate().any(|(at, word)| {
-            let joint = &self.text[word.start..word.end];
-            if at == 0
-                || !PREPOSITIONS.contains(&joint)
-                || fuzzy.prepositions.contains(&word.info.strict)
-            {
+            if at == 0 || !self.is_preposition_not_in(word, fuzzy) {
                 return false;
             }
             let before = &words[at - 1];

@@ -376,14 +376,16 @@ fn heads_with_of(span: &str, fuzzy: &FuzzyForm, inner: &[StemId], cache: &WordCa
         Some(last) => &fuzzy.ordered[last + 1..],
         None => return false,
     };
+    // `after_inner` holds form stems only, so this is `is_other_form_word`
+    // with the side of the literal checked too.
     span.pop() == Some("of")
         && !span.is_empty()
         && span.into_iter().all(|word| {
-            is_other_form_word(word, fuzzy, inner, cache)
+            !is_stopword(word)
                 && cache
                     .get(word)
                     .and_then(|info| info.stem)
-                    .is_some_and(|stem| after_inner.contains(&stem))
+                    .is_some_and(|stem| after_inner.contains(&stem) && !inner.contains(&stem))
         })
 }
 

@@ -79,7 +79,7 @@ use crate::glossary::ConceptId;
 pub(super) fn content_words(folded: &str) -> Vec<&str> {
     words(folded)
         .map(|(_, _, w)| w)
-        .filter(|w| !words::is_stopword(w))
+        .filter(|w| !is_stopword(w))
         .collect()
 }
 

@@ -280,7 +280,7 @@ impl FuzzyIndex {
                 content().all(|s| items.any(|&item| item == s))
             }
             && (content().count() < f.strict.len()
-                || span.iter().filter(|w| w.info.is_conjunction).count() <= f.conjunctions);
+                || doc.conjunctions(first, last) <= f.conjunctions);
         // A long formulation with a phrase or two left out, every
         // remaining word the form's own in its order and most of its content
         // words kept ("no iron law that a rising power will inevitably seek
