@@ -1697,3 +1697,31 @@ policy,\"One Country, Two Systems\",\"one country, two systems\",,,,warning
         )],
     );
 }
+
+#[test]
+fn a_word_whose_stem_writes_its_y_as_i_is_read() {
+    // The stemmer makes "rely" and "relying" "reli": the word still
+    // begins like a stem of the index.
+    assert_cases_in(
+        "sbw,strong bullying the weak,,rely on strength to bully the weak,,,warning\n",
+        &[(
+            "He said relying on strength to bully the weak is wrong.",
+            &["sbw:fuzzy:relying on strength to bully the weak"],
+        )],
+    );
+}
+
+#[test]
+fn an_adverb_after_a_reordered_form_is_no_noun_its_last_word_modifies() {
+    assert_cases_in(
+        "ndp,new development philosophy,,,,,warning\n",
+        &[
+            (
+                "We must apply the new concept of development completely.",
+                &["ndp:fuzzy:new concept of development"],
+            ),
+            // A noun after it is what "development" modifies.
+            ("We must apply the new concept of development banks.", &[]),
+        ],
+    );
+}

@@ -378,7 +378,13 @@ impl FuzzyIndex {
         }
         let id = self.postings.len() as StemId;
         self.stems.insert(stem.to_string(), id);
-        self.stem_starts.insert(stem_start(stem).into());
+        let start = stem_start(stem);
+        self.stem_starts.insert(start.into());
+        // The stemmer writes a y before an ending as i ("rely", "relying"
+        // → "reli"), so a word may begin with the y where its stem has i.
+        if let Some(before_i) = start.strip_suffix('i') {
+            self.stem_starts.insert(format!("{before_i}y").into());
+        }
         self.postings.push(Vec::new());
         self.forms_with_stem.push(Vec::new());
         id

@@ -4,7 +4,7 @@
 
 use super::doc::{Doc, Token, Word, articles_after};
 use super::literals::holds_what_makes_it_wrong;
-use super::words::{compares_as_synonym, has_plural_ending, is_numeral};
+use super::words::{compares_as_synonym, has_plural_ending, is_adverb, is_numeral};
 use super::{
     ABRIDGED_MIN_CONTENT_WORDS, CORRECT_FORM_MARGIN, DERIVATION_PREFIX, FuzzyForm, FuzzyIndex,
     ReadAs, Reading, StemId, WINDOW_SLACK, dice,
@@ -59,7 +59,8 @@ pub(super) fn names_a_modifier(doc: &Doc, first: usize, last: usize, fuzzy: &Fuz
 /// modifier precedes what it modifies, so in "the security concept in the
 /// *new period*" the "new" is the period's, and the window is no reordered
 /// "New Security Concept". An auxiliary verb after it is no noun it could
-/// modify ("the initiative of global security *was*…"), and a plural is a
+/// modify ("the initiative of global security *was*…"), nor is an adverb
+/// ("the new concept of development *completely*"), and a plural is a
 /// noun in its own right, not a modifier ("the Global Initiative of
 /// *Civilizations* calls for…"). Only for forms of content words alone,
 /// names too, whose head is their last word.
@@ -82,6 +83,7 @@ pub(super) fn ends_modifying_next_word(
             .any(|w| w.info.stem == Some(fuzzy.head))
         && !next.info.is_stopword
         && !next.info.is_auxiliary
+        && !is_adverb(&doc.text[next.start..next.end])
         && next
             .info
             .stem

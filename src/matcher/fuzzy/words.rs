@@ -41,6 +41,18 @@ pub(super) const PRONOUNS: &[&str] = &["i", "you", "he", "she", "we", "they"];
 pub(super) const PREPOSITIONS: &[&str] =
     &["of", "with", "for", "in", "on", "to", "at", "from", "like"];
 
+/// Nouns that end as adverbs do (see [`is_adverb`]).
+const NOUNS_IN_LY: &[&str] = &[
+    "ally", "anomaly", "assembly", "belly", "bully", "family", "folly", "italy", "jelly", "july",
+    "lily", "monopoly", "rally", "reply", "supply",
+];
+
+/// Whether a folded word is an adverb by its ending ("completely",
+/// "fully"): a word no modifier before it could belong to.
+pub(super) fn is_adverb(word: &str) -> bool {
+    word.len() >= 5 && word.ends_with("ly") && !NOUNS_IN_LY.contains(&word)
+}
+
 /// The conjunctions of `text` that join (see [`is_contrast`]).
 pub(super) fn conjunctions(text: &str) -> usize {
     let words: Vec<&str> = words(text).map(|(_, _, w)| w).collect();
