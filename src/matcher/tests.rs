@@ -1725,3 +1725,19 @@ fn an_adverb_after_a_reordered_form_is_no_noun_its_last_word_modifies() {
         ],
     );
 }
+
+#[test]
+fn a_reading_does_not_grow_into_another_concepts_literal() {
+    let rows = "ccb,\"extensive consultation, joint contribution and shared benefits\",,\"joint consultation, joint construction and sharing\",,,warning\n\
+                ggv,\"vision of global governance featuring extensive consultation, joint contribution and shared benefits\",concept of global governance,global governance view,,,warning\n";
+    assert_cases_in(
+        rows,
+        &[(
+            "China practices the global governance concept of joint consultation, joint construction and sharing.",
+            &[
+                "ggv:fuzzy:global governance concept",
+                "ccb:variant:joint consultation, joint construction and sharing",
+            ],
+        )],
+    );
+}

@@ -11,6 +11,8 @@ use super::words::{
 use super::{
     FuzzyForm, FuzzyIndex, NEAR_MIN_LEN, STEM_START, Scratch, StemId, is_clause_punctuation,
 };
+use crate::glossary::ConceptId;
+use crate::matcher::Hit;
 use std::collections::HashMap;
 
 /// Word → what the index knows of it, per thread: stemming is the costly
@@ -93,9 +95,21 @@ pub(super) struct Doc<'a> {
     pub(super) words: &'a [Word],
     pub(super) tokens: &'a [Token],
     pub(super) spellings: &'a [Box<str>],
+    /// The resolved literal and pattern hits, sorted and disjoint.
+    pub(super) literals: &'a [Hit],
 }
 
 impl Doc<'_> {
+    /// Whether `token` lies in a literal hit of a concept other than
+    /// `concept`: a reading of `concept` that took it in could not stand
+    /// beside that hit (see [`FuzzyIndex::fits_literals`]).
+    pub(super) fn in_literal_of_other(&self, token: &Token, concept: ConceptId) -> bool {
+        let at = self.literals.partition_point(|h| h.end <= token.start);
+        self.literals
+            .get(at)
+            .is_some_and(|h| h.start < token.end && h.concept != concept)
+    }
+
     /// The words `a` and `b` (either first) are within one clause.
     pub(super) fn same_clause(&self, a: usize, b: usize) -> bool {
         self.in_list(a, b, 0)

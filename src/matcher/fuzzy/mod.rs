@@ -447,6 +447,7 @@ impl FuzzyIndex {
             words,
             tokens,
             spellings,
+            literals,
         };
         // Tokens `start..end` are the window at anchor `start`.
         let (mut start, mut end, mut next_literal) = (0, 0, 0);

@@ -511,12 +511,16 @@ impl FuzzyIndex {
             doc.text[left.end..right.start].contains('"')
         };
         // Nor does it reach over a conjunction the form does not have
-        // ("…destiny community *and promoting* the construction…").
+        // ("…destiny community *and promoting* the construction…"), nor
+        // into another concept's literal hit, which it could not stand
+        // beside ("the global governance concept *of joint consultation*,
+        // joint construction and sharing").
         let belongs = |from: &Token, to: &Token, held: &[Token]| {
             let (held_first, held_last) = (held[0].word, held[held.len() - 1].word);
             to.word.abs_diff(from.word) <= 2
                 && doc.same_clause(from.word, to.word)
                 && !quoted_apart(from, to)
+                && !doc.in_literal_of_other(to, form.concept)
                 && vocabulary.binary_search(&to.stem).is_ok()
                 && held.iter().all(|t| t.stem != to.stem)
                 && doc.conjunctions(held_first.min(to.word), held_last.max(to.word))
