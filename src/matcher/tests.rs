@@ -1741,3 +1741,25 @@ fn a_reading_does_not_grow_into_another_concepts_literal() {
         )],
     );
 }
+
+#[test]
+fn a_correct_literal_that_is_one_item_of_a_garbled_list_is_part_of_it() {
+    let rows = "vision,\"open, inclusive, clean and beautiful world that enjoys lasting peace, universal security and common prosperity\",,,,,warning\n\
+                cp,common prosperity,,,,,warning\n";
+    assert_cases_in(
+        rows,
+        &[
+            (
+                "They build a world of lasting peace, universal security, common prosperity, openness, inclusiveness, cleanness and beauty.",
+                &[
+                    "vision:fuzzy:world of lasting peace, universal security, common prosperity, openness, inclusiveness, cleanness and beauty",
+                ],
+            ),
+            // Not an item of the list: the correct literal stays.
+            (
+                "They seek common prosperity for all.",
+                &["cp:preferred:common prosperity"],
+            ),
+        ],
+    );
+}

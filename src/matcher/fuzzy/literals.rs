@@ -313,10 +313,22 @@ impl FuzzyIndex {
         // civilisation" is the title reordered, not the name and some
         // other words.
         let turned_round_inside = extra_before && extra_after && !before_fits && after_fits;
+        // A list's items stand in any order: the literal as one item of
+        // the candidate written as the form's list is part of it wherever
+        // it stands ("a world of lasting peace, universal security,
+        // *common prosperity*, openness, inclusiveness…").
+        let is_list_item = || {
+            let before = text[candidate.start..literal.start].trim_end();
+            let after = text[literal.end..candidate.end].trim_start();
+            fuzzy.commas > 0
+                && (before.is_empty() || before.ends_with(',') || before.ends_with(" and"))
+                && (after.is_empty() || after.starts_with(',') || after.starts_with("and "))
+        };
         same_sides
             || (extra_before != extra_after && turned_round())
             || (before_fits != after_fits && compounded(!after_fits))
             || (turned_round_inside && turned_round())
+            || is_list_item()
     }
 
     /// How the form's content words `first..=last` (indices into
