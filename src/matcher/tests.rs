@@ -1763,3 +1763,16 @@ fn a_correct_literal_that_is_one_item_of_a_garbled_list_is_part_of_it() {
         ],
     );
 }
+
+#[test]
+fn an_epidemic_is_a_pandemic() {
+    // 疫情 is either in machine translation: with another word swapped
+    // too, the phrase is still the accepted form's near miss.
+    assert_cases_in(
+        "pce,post-COVID era,post-pandemic era,,,,warning\n",
+        &[(
+            "They discussed recovery in the post-epidemic age.",
+            &["pce:fuzzy:post-epidemic age"],
+        )],
+    );
+}

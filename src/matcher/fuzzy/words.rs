@@ -300,6 +300,7 @@ pub(super) const SYNONYMS: &[&[&str]] = &[
     &["rigorous", "strict", "rigorously", "strictly"],
     &["bullying", "oppressing", "bully", "oppress"],
     &["cooperation", "collaboration"],
+    &["pandemic", "epidemic", "pandemics", "epidemics"],
     &[
         "partnership",
         "partnerships",
