@@ -4,7 +4,7 @@
 //! Matching folds case, so each is a literal hit of the correct form; here
 //! the text's case is compared with the form's, word by word.
 
-use super::fuzzy::{SINGULAR_DETERMINERS, is_stopword, words};
+use super::fuzzy::{SINGULAR_DETERMINERS, is_article, is_stopword, words};
 use super::{Form, FormId, FormKind, Hit, Status};
 use crate::glossary::Severity;
 use crate::normalize::Folded;
@@ -44,6 +44,47 @@ pub fn mark_slips(text: &str, folded: &Folded, forms: &[Form], threshold: f32, h
             hit.score = score;
         }
     }
+}
+
+/// Drops the fuzzy hits that are a correct form as a title writes it, every
+/// word capitalised but the minor ones and its articles left out: "Xi
+/// Calls For Building Community With Shared Future For Mankind" is a
+/// headline, which drops articles; in running text the same words are a
+/// slip.
+pub fn drop_title_forms(text: &str, folded: &Folded, forms: &[Form], hits: &mut Vec<Hit>) {
+    let without_articles = |words: &[&str]| -> Vec<String> {
+        words
+            .iter()
+            .map(|w| w.to_lowercase())
+            .filter(|w| !is_article(w))
+            .collect()
+    };
+    hits.retain(|hit| {
+        let Some(form) = hit.form.map(|id| &forms[id]) else {
+            return true;
+        };
+        if hit.status != Status::Fuzzy || form.kind == FormKind::Variant {
+            return true;
+        }
+        let (start, end) = folded.original_span(text, hit.start, hit.end);
+        let found: Vec<&str> = words(&text[start..end]).map(|(_, _, w)| w).collect();
+        let form_words: Vec<&str> = words(&form.text).map(|(_, _, w)| w).collect();
+        !(found.len() >= MIN_TITLE_WORDS
+            && is_title(&found)
+            && without_articles(&found) == without_articles(&form_words))
+    });
+}
+
+/// Words a hit needs to be told a title by its case: fewer say too little.
+const MIN_TITLE_WORDS: usize = 3;
+
+/// Whether `words` are written as a title: every word capitalised but the
+/// [`MINOR_WORDS`] and a possessive's "s" ("People's").
+fn is_title(words: &[&str]) -> bool {
+    words
+        .iter()
+        .filter(|w| **w != "s" && !MINOR_WORDS.contains(&w.to_lowercase().as_str()))
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// `form` to replace `found`, a case slip of it that follows `before`: as
@@ -143,10 +184,10 @@ fn is_determined(before: &str) -> bool {
 /// word the form capitalises written in lower case (but the form's first
 /// word, which a form may capitalise as a sentence does, and after a
 /// determiner of one), or a word the form writes in lower case capitalised,
-/// unless `found` is a title that capitalises every word but the
-/// [`MINOR_WORDS`], and for its first word, unless it stands in
-/// mid-sentence (a capital after a number, a bracket or a stop says
-/// nothing). Single words are left alone: one capital says too little.
+/// unless `found` is a title (see [`is_title`]), and for its first word,
+/// unless it stands in mid-sentence (a capital after a number, a bracket
+/// or a stop says nothing). Single words are left alone: one capital says
+/// too little.
 fn differs(found: &str, form: &str, before: Before) -> bool {
     let is_capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let is_lower_case = |w: &str| !w.chars().any(char::is_uppercase);
@@ -155,10 +196,7 @@ fn differs(found: &str, form: &str, before: Before) -> bool {
     if found.len() != form.len() || form.len() < 2 {
         return false;
     }
-    let is_title = found
-        .iter()
-        .filter(|w| !MINOR_WORDS.contains(&w.to_lowercase().as_str()))
-        .all(|w| is_capitalised(w));
+    let is_title = is_title(&found);
     found
         .iter()
         .zip(&form)
@@ -263,6 +301,12 @@ mod tests {
         assert!(!differs(
             "Socialism With Chinese Characteristics",
             form,
+            MID
+        ));
+        // A possessive's "s" is no word a title leaves in lower case.
+        assert!(!differs(
+            "Whole-Process People's Democracy",
+            "whole-process people's democracy",
             MID
         ));
         assert!(!differs(

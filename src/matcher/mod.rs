@@ -448,6 +448,7 @@ impl Matcher {
         }
         resolve::apply_exceptions(text, &self.concepts, hits);
         if let Some(fuzzy) = &self.fuzzy {
+            case::drop_title_forms(original, folded, &self.forms, hits);
             case::mark_slips(original, folded, &self.forms, fuzzy.threshold(), hits);
         }
     }

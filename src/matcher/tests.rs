@@ -1776,3 +1776,20 @@ fn an_epidemic_is_a_pandemic() {
         )],
     );
 }
+
+#[test]
+fn a_title_may_leave_out_a_correct_forms_articles() {
+    assert_cases(
+        &matcher(),
+        &[
+            (
+                "Xi Calls For Building Community With Shared Future For Mankind",
+                &["leader:accepted:Xi"],
+            ),
+            (
+                "He called for building community with shared future for mankind.",
+                &["building:fuzzy:building community with shared future for mankind"],
+            ),
+        ],
+    );
+}

@@ -72,7 +72,7 @@ pub(super) fn is_conjunction(word: &str) -> bool {
     matches!(word, "and" | "or" | "but" | "nor")
 }
 
-pub(super) fn is_article(word: &str) -> bool {
+pub(in crate::matcher) fn is_article(word: &str) -> bool {
     matches!(word, "a" | "an" | "the")
 }
 
