@@ -1793,3 +1793,16 @@ fn a_title_may_leave_out_a_correct_forms_articles() {
         ],
     );
 }
+
+#[test]
+fn instead_of_is_a_function_word_slip() {
+    // "instead of" stands where the form has "not" or "rather than": the
+    // same content words with other function words.
+    assert_cases_in(
+        "pna,\"partnership, not alliance\",partnerships rather than alliances,,,,error\n",
+        &[(
+            "China advocates partnership instead of alliance.",
+            &["pna:fuzzy:partnership instead of alliance"],
+        )],
+    );
+}

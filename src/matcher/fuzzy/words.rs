@@ -15,9 +15,9 @@ pub(super) const STOPWORDS: &[&str] = &[
     "a", "an", "the", "of", "for", "with", "to", "in", "on", "at", "by", "from", "and", "or", "as",
     "is", "are", "be", "its", "it", "this", "that", "these", "those", "our", "my", "their", "his",
     "her", "s", "which", "who", "all", "should", "must", "will", "shall", "would", "can", "into",
-    "than", "so", "such", "not", "no", "without", "but", "yet", "rather", "having", "between",
-    "among", "about", "within", "through", "across", "toward", "towards", "upon", "under",
-    "against", "via", "amid",
+    "than", "so", "such", "not", "no", "without", "but", "yet", "rather", "instead", "having",
+    "between", "among", "about", "within", "through", "across", "toward", "towards", "upon",
+    "under", "against", "via", "amid",
 ];
 
 /// Auxiliary and copular verbs: one inside a window that its form lacks
