@@ -1806,3 +1806,18 @@ fn instead_of_is_a_function_word_slip() {
         )],
     );
 }
+
+#[test]
+fn pinyin_syllables_an_apostrophe_separates_are_one_word() {
+    assert_cases_in(
+        "bfa,Boao Forum for Asia,,Boao Asian Forum,,,warning\n",
+        &[
+            (
+                "Premier Li attended the Bo'ao Asian Forum in Hainan.",
+                &["bfa:fuzzy:Bo'ao Asian Forum"],
+            ),
+            // A place that is no form word, and a possessive, stay apart.
+            ("He visited Xi'an and Bo'ao's beaches last week.", &[]),
+        ],
+    );
+}

@@ -55,6 +55,10 @@ pub(super) struct WordInfo {
     pub(super) synonym: u32,
 }
 
+/// The shortest word that a word after a space or hyphen is joined to
+/// (see [`FuzzyIndex::read_words`]): "Xi *Jin* Ping".
+const JOINED_MIN_PART: usize = 3;
+
 /// The strict id of a word that no form contains.
 pub(super) const UNKNOWN: u32 = u32::MAX;
 
@@ -475,11 +479,12 @@ impl FuzzyIndex {
         })
     }
 
-    /// Whether `word`, three letters or more, begins a word of `joined`
-    /// with two letters or more to spare.
+    /// Whether `word`, two letters or more, begins a word of `joined`
+    /// with two letters or more to spare (see [`read_words`](Self::read_words)
+    /// for when a word of two letters is joined).
     pub(super) fn starts_joined_word(&self, word: &str) -> bool {
         let from = self.joined.partition_point(|(w, _)| w.as_ref() < word);
-        word.len() >= 3
+        word.len() >= 2
             && self.joined[from..]
                 .iter()
                 .take_while(|(w, _)| w.starts_with(word))
@@ -524,11 +529,13 @@ impl FuzzyIndex {
             gap_start = end;
             let info = self.lookup(w, cache, spellings);
             // Two words written apart that spell a form word together are
-            // that word, misspelt.
+            // that word, misspelt; so are two pinyin syllables an apostrophe
+            // separates ("Bo'ao" for "Boao"), however short the first.
             let last_word = all.len().wrapping_sub(1);
             if !is_break
-                && matches!(gap, b" " | b"-")
+                && matches!(gap, b" " | b"-" | b"'")
                 && let Some(previous) = all.last_mut()
+                && (gap == b"'" || previous.end - previous.start >= JOINED_MIN_PART)
                 && previous.info.starts_joined
                 && let Some(stem) = self.joined_stem(
                     (&text[previous.start..previous.end], &previous.info),

@@ -128,7 +128,7 @@ const WINDOW_SLACK: usize = 3;
 
 /// The shortest form word that two words of a text written together are
 /// read as (see [`FuzzyIndex::joined_stem`]).
-const JOINED_MIN_LEN: usize = 5;
+const JOINED_MIN_LEN: usize = 4;
 
 /// Letters of a stem that every word with that stem begins with (see
 /// [`FuzzyIndex::stem_starts`]).
