@@ -68,10 +68,10 @@ pub fn drop_title_forms(text: &str, folded: &Folded, forms: &[Form], hits: &mut 
         }
         let (start, end) = folded.original_span(text, hit.start, hit.end);
         let found: Vec<&str> = words(&text[start..end]).map(|(_, _, w)| w).collect();
-        let form_words: Vec<&str> = words(&form.text).map(|(_, _, w)| w).collect();
+        let form_words = || words(&form.text).map(|(_, _, w)| w).collect::<Vec<_>>();
         !(found.len() >= MIN_TITLE_WORDS
             && is_title(&found)
-            && without_articles(&found) == without_articles(&form_words))
+            && without_articles(&found) == without_articles(&form_words()))
     });
 }
 

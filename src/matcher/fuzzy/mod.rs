@@ -285,8 +285,8 @@ pub struct FuzzyIndex {
     /// The first [`STEM_START`] letters of every stem (the whole of a
     /// shorter one, and with a final i as y) and of every synonym: the
     /// stemmer changes only a word's ending (and a y before it), so a word
-    /// that begins with none of them has no stem
-    /// in the index and is not stemmed (a cold lookup's most costly step).
+    /// that begins with none of them has no stem in the index and is not
+    /// stemmed (a cold lookup's most costly step).
     stem_starts: rustc_hash::FxHashSet<Box<str>>,
     /// Concept → every content stem of its forms, sorted.
     vocabulary: Vec<Vec<StemId>>,

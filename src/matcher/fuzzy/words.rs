@@ -8,9 +8,11 @@ use super::STEM_START;
 /// same" is no window of "harmony but not sameness", while a term with one
 /// swapped ("harmony *with* uniformity") differs in a function word. So
 /// does "having", which machine translation writes for "with" ("socialism
-/// having Chinese characteristics"). Prepositions are function words,
-/// so one swapped for another ("community of life *between* man and
-/// nature") changes the term, not the sentence around it.
+/// having Chinese characteristics"), and "instead" ("partnership instead
+/// of alliance" has the words of "partnership, not alliance").
+/// Prepositions are function words, so one swapped for another
+/// ("community of life *between* man and nature") changes the term, not
+/// the sentence around it.
 pub(super) const STOPWORDS: &[&str] = &[
     "a", "an", "the", "of", "for", "with", "to", "in", "on", "at", "by", "from", "and", "or", "as",
     "is", "are", "be", "its", "it", "this", "that", "these", "those", "our", "my", "their", "his",
