@@ -1821,3 +1821,21 @@ fn pinyin_syllables_an_apostrophe_separates_are_one_word() {
         ],
     );
 }
+
+#[test]
+fn a_form_opening_with_a_gerund_made_a_noun_is_a_correct_use() {
+    assert_cases_in(
+        "eco,building an ecological civilization,,construction of ecological civilization,,,error\n",
+        &[
+            (
+                "China will deepen the building of an ecological civilization.",
+                &[],
+            ),
+            // Without a determiner the "of" is a slip.
+            (
+                "Building of ecological civilization matters.",
+                &["eco:fuzzy:Building of ecological civilization"],
+            ),
+        ],
+    );
+}

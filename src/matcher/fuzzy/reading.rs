@@ -304,9 +304,27 @@ impl FuzzyIndex {
                     !is_inside || gap.is_empty() || gap.iter().any(|w| f.strict.contains(w))
                 })
             };
+        // A form that opens with a gerund, made a noun by a determiner and
+        // "of": "the building of an ecological civilization" is "building
+        // an ecological civilization" (without the determiner, "building
+        // of ecological civilization" is a slip).
+        let is_nominalized = || {
+            let of = self.strict_ids.get("of").copied();
+            let before = first
+                .checked_sub(1)
+                .map(|b| &doc.text[doc.words[b].start..doc.words[b].end]);
+            let mut window = sequence();
+            matches!(before, Some("the" | "this" | "its" | "their" | "our"))
+                && doc.text[span[0].start..span[0].end].ends_with("ing")
+                && of.is_some()
+                && window.next() == f.sequence.first().copied()
+                && window.next() == of
+                && window.eq(f.sequence.iter().skip(1).copied())
+        };
         is_short_form
             || is_part_of_list
             || is_abridged
+            || is_nominalized()
             || (in_order
                 && (is_sentence
                     || (sequence().eq(f.sequence.iter().copied())
