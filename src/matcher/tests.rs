@@ -1839,3 +1839,34 @@ fn a_form_opening_with_a_gerund_made_a_noun_is_a_correct_use() {
         ],
     );
 }
+
+#[test]
+fn a_dash_ends_a_window_as_a_clause_boundary_does() {
+    assert_cases_in(
+        "lwl,Lucid waters and lush mountains are invaluable assets,,Lucid waters and lush mountains are invaluable assets's concept,,,error\n",
+        &[(
+            "\"Lucid waters and lush mountains are invaluable assets\" - an idea first put forward in 2005 - has reshaped villages.",
+            &["lwl:preferred:Lucid waters and lush mountains are invaluable assets"],
+        )],
+    );
+}
+
+#[test]
+fn a_head_noun_made_an_adjective_is_no_reading_of_the_term() {
+    assert_cases_in(
+        "fc,\"confidence in the path, theory, system and culture of socialism with Chinese characteristics\",,,,,error\n",
+        &[
+            (
+                "The people are more confident in the path, theory, system and culture of socialism with Chinese characteristics.",
+                &[],
+            ),
+            // The noun with a function word swapped is still a near miss.
+            (
+                "The people have confidence on the path, theory, system and culture of socialism with Chinese characteristics.",
+                &[
+                    "fc:fuzzy:confidence on the path, theory, system and culture of socialism with Chinese characteristics",
+                ],
+            ),
+        ],
+    );
+}

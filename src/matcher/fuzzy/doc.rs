@@ -59,6 +59,14 @@ pub(super) struct WordInfo {
 /// (see [`FuzzyIndex::read_words`]): "Xi *Jin* Ping".
 const JOINED_MIN_PART: usize = 3;
 
+/// Whether the gap between two words holds a dash, which sets off a
+/// parenthesis as a clause boundary does (`"… invaluable assets" - an
+/// idea …`), rather than a hyphen, which joins ("high-quality", and
+/// "high-" at the end of a line).
+fn is_dash(gap: &[u8]) -> bool {
+    gap.contains(&b'-') && !(gap[0] == b'-' && gap[1..].iter().all(u8::is_ascii_whitespace))
+}
+
 /// The strict id of a word that no form contains.
 pub(super) const UNKNOWN: u32 = u32::MAX;
 
@@ -521,7 +529,7 @@ impl FuzzyIndex {
                 is_break |= b >= gap_start;
             }
             let gap = &text.as_bytes()[gap_start..start];
-            if is_break || gap.iter().copied().any(is_clause_punctuation) {
+            if is_break || gap.iter().copied().any(is_clause_punctuation) || is_dash(gap) {
                 clause += 1;
             } else if gap.contains(&b',') {
                 commas += 1;

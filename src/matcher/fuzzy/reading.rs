@@ -4,7 +4,9 @@
 
 use super::doc::{Doc, Token, Word, articles_after};
 use super::literals::holds_what_makes_it_wrong;
-use super::words::{compares_as_synonym, has_plural_ending, is_adverb, is_numeral};
+use super::words::{
+    compares_as_synonym, has_adjective_ending, has_plural_ending, is_adverb, is_numeral,
+};
 use super::{
     ABRIDGED_MIN_CONTENT_WORDS, CORRECT_FORM_MARGIN, DERIVATION_PREFIX, FuzzyForm, FuzzyIndex,
     ReadAs, Reading, StemId, WINDOW_SLACK, dice,
@@ -89,6 +91,28 @@ pub(super) fn ends_modifying_next_word(
             .stem
             .is_none_or(|stem| fuzzy.stems.binary_search(&stem).is_err())
         && &doc.text[ending_word.end..next.start] == " "
+}
+
+/// Whether the words `first..=last` hold the form's head noun only as an
+/// adjective derived from it: "the people have become more *confident* in
+/// the path, theory, system and culture of socialism…" says something of
+/// the people, and names no "confidence in the path, theory…".
+pub(super) fn makes_head_an_adjective(
+    doc: &Doc,
+    first: usize,
+    last: usize,
+    fuzzy: &FuzzyForm,
+) -> bool {
+    let heads = || {
+        doc.words[first..=last]
+            .iter()
+            .filter(|w| w.info.stem == Some(fuzzy.head))
+    };
+    heads().next().is_some()
+        && heads().all(|w| {
+            !fuzzy.strict.contains(&w.info.strict)
+                && has_adjective_ending(&doc.text[w.start..w.end])
+        })
 }
 
 /// Whether the window (ending with `last`, written `word`) ends with a
@@ -418,6 +442,7 @@ impl FuzzyIndex {
         if ends_counting_something_else(fuzzy, last, &doc.text[last.start..last.end])
             || names_a_modifier(doc, first.word, last.word, fuzzy)
             || ends_modifying_next_word(doc, first.word, last.word, fuzzy)
+            || makes_head_an_adjective(doc, first.word, last.word, fuzzy)
         {
             return Some(reading);
         }

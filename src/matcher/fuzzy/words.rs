@@ -55,6 +55,17 @@ pub(super) fn is_adverb(word: &str) -> bool {
     word.len() >= 5 && word.ends_with("ly") && !NOUNS_IN_LY.contains(&word)
 }
 
+/// Whether a folded word ends as an adjective derived from a noun does
+/// ("confident", "harmonious", "peaceful"): said of a form's head noun,
+/// the derivation predicates something instead of naming the term. Not
+/// "-al" or "-ic", which end as many nouns ("proposal", "revival").
+pub(super) fn has_adjective_ending(word: &str) -> bool {
+    ["ent", "ant", "ous", "ive", "ful"]
+        .iter()
+        .any(|ending| word.ends_with(ending))
+        && !word.ends_with("ment")
+}
+
 /// The conjunctions of `text` that join (see [`is_contrast`]).
 pub(super) fn conjunctions(text: &str) -> usize {
     let words: Vec<&str> = words(text).map(|(_, _, w)| w).collect();
