@@ -1870,3 +1870,21 @@ fn a_head_noun_made_an_adjective_is_no_reading_of_the_term() {
         ],
     );
 }
+
+#[test]
+fn a_forms_last_word_before_another_noun_inside_the_window_modifies_it() {
+    assert_cases_in(
+        "core,CPC Central Committee with Comrade Xi Jinping at its core,Party Central Committee with Comrade Xi Jinping at its core,,,,error\n",
+        &[
+            (
+                "The Two Establishments, namely establishing Comrade Xi Jinping's core position on the Party Central Committee and in the Party as a whole, are decisive.",
+                &[],
+            ),
+            // Reordered with nothing after "core", it is the formula garbled.
+            (
+                "They rally around Comrade Xi Jinping's core of the Party Central Committee.",
+                &["core:fuzzy:Comrade Xi Jinping's core of the Party Central Committee"],
+            ),
+        ],
+    );
+}

@@ -93,6 +93,33 @@ pub(super) fn ends_modifying_next_word(
         && &doc.text[ending_word.end..next.start] == " "
 }
 
+/// Whether the form's last content word, not its head, stands inside the
+/// window straight before a content word the form lacks, which it then
+/// modifies: in "establishing Comrade Xi Jinping's *core position* on the
+/// Party Central Committee" the core is a position, and the words are no
+/// "… Central Committee with Comrade Xi Jinping at its core" reordered.
+pub(super) fn modifies_inside(doc: &Doc, first: usize, last: usize, fuzzy: &FuzzyForm) -> bool {
+    let Some(&final_stem) = fuzzy.ordered.last() else {
+        return false;
+    };
+    final_stem != fuzzy.head
+        && doc.words[first..last]
+            .iter()
+            .zip(&doc.words[first + 1..=last])
+            .any(|(word, next)| {
+                word.info.stem == Some(final_stem)
+                    && !has_plural_ending(&doc.text[word.start..word.end])
+                    && !next.info.is_stopword
+                    && !next.info.is_auxiliary
+                    && !is_adverb(&doc.text[next.start..next.end])
+                    && next
+                        .info
+                        .stem
+                        .is_none_or(|stem| fuzzy.stems.binary_search(&stem).is_err())
+                    && &doc.text[word.end..next.start] == " "
+            })
+}
+
 /// Whether the words `first..=last` hold the form's head noun only as an
 /// adjective derived from it: "the people have become more *confident* in
 /// the path, theory, system and culture of socialism…" says something of
@@ -443,6 +470,7 @@ impl FuzzyIndex {
             || names_a_modifier(doc, first.word, last.word, fuzzy)
             || ends_modifying_next_word(doc, first.word, last.word, fuzzy)
             || makes_head_an_adjective(doc, first.word, last.word, fuzzy)
+            || modifies_inside(doc, first.word, last.word, fuzzy)
         {
             return Some(reading);
         }
