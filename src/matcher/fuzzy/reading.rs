@@ -79,10 +79,17 @@ pub(super) fn ends_modifying_next_word(
     fuzzy.ordered.last() == Some(&fuzzy.head)
         && fuzzy.sequence.len() == fuzzy.ordered.len()
         && ending != fuzzy.head
-        && !has_plural_ending(&doc.text[ending_word.start..ending_word.end])
         && doc.words[first..last]
             .iter()
             .any(|w| w.info.stem == Some(fuzzy.head))
+        && modifies(doc, ending_word, next, fuzzy)
+}
+
+/// Whether `word`, a form word without a plural ending, modifies `next`,
+/// the word straight after it: a content word the form lacks, not an
+/// auxiliary verb or an adverb, after a single space.
+fn modifies(doc: &Doc, word: &Word, next: &Word, fuzzy: &FuzzyForm) -> bool {
+    !has_plural_ending(&doc.text[word.start..word.end])
         && !next.info.is_stopword
         && !next.info.is_auxiliary
         && !is_adverb(&doc.text[next.start..next.end])
@@ -90,7 +97,7 @@ pub(super) fn ends_modifying_next_word(
             .info
             .stem
             .is_none_or(|stem| fuzzy.stems.binary_search(&stem).is_err())
-        && &doc.text[ending_word.end..next.start] == " "
+        && &doc.text[word.end..next.start] == " "
 }
 
 /// Whether the form's last content word, not its head, stands inside the
@@ -107,16 +114,7 @@ pub(super) fn modifies_inside(doc: &Doc, first: usize, last: usize, fuzzy: &Fuzz
             .iter()
             .zip(&doc.words[first + 1..=last])
             .any(|(word, next)| {
-                word.info.stem == Some(final_stem)
-                    && !has_plural_ending(&doc.text[word.start..word.end])
-                    && !next.info.is_stopword
-                    && !next.info.is_auxiliary
-                    && !is_adverb(&doc.text[next.start..next.end])
-                    && next
-                        .info
-                        .stem
-                        .is_none_or(|stem| fuzzy.stems.binary_search(&stem).is_err())
-                    && &doc.text[word.end..next.start] == " "
+                word.info.stem == Some(final_stem) && modifies(doc, word, next, fuzzy)
             })
 }
 
