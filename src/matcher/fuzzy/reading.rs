@@ -358,16 +358,18 @@ impl FuzzyIndex {
         // an ecological civilization" (without the determiner, "building
         // of ecological civilization" is a slip).
         let is_nominalized = || {
-            let of = self.strict_ids.get("of").copied();
             let before = first
                 .checked_sub(1)
                 .map(|b| &doc.text[doc.words[b].start..doc.words[b].end]);
             let mut window = sequence();
             matches!(before, Some("the" | "this" | "its" | "their" | "our"))
                 && doc.text[span[0].start..span[0].end].ends_with("ing")
-                && of.is_some()
                 && window.next() == f.sequence.first().copied()
-                && window.next() == of
+                && {
+                    // Looked up last: most windows fail the tests above.
+                    let of = self.strict_ids.get("of").copied();
+                    of.is_some() && window.next() == of
+                }
                 && window.eq(f.sequence.iter().skip(1).copied())
         };
         is_short_form
