@@ -1888,3 +1888,52 @@ fn a_forms_last_word_before_another_noun_inside_the_window_modifies_it() {
         ],
     );
 }
+
+#[test]
+fn an_owner_of_a_word_its_form_puts_after_of_turns_the_phrase_round() {
+    assert_cases_in(
+        "csf,community with a shared future,,community of human destiny | community of shared destiny for mankind,,,error\n",
+        &[
+            // "A's B" is "B of A": the destiny of a community.
+            (
+                "The fishing community's destiny has always been tied to the sea.",
+                &[],
+            ),
+            // The owner of a word the form has before it: the term turned round.
+            (
+                "They build mankind's shared-destiny community.",
+                &["csf:fuzzy:mankind's shared-destiny community"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_list_of_synonyms_is_the_list_garbled() {
+    // 亲诚惠容 item by item: 亲 amity, affinity, intimacy; 诚 sincerity,
+    // honesty; 容 inclusiveness, tolerance.
+    assert_cases_in(
+        "asbi,\"amity, sincerity, mutual benefit and inclusiveness\",,\"affinity, sincerity, benefit and tolerance\",,,error\n",
+        &[(
+            "Beijing is guided by the concept of intimacy, honesty, benefit and inclusion.",
+            &["asbi:fuzzy:intimacy, honesty, benefit and inclusion"],
+        )],
+    );
+}
+
+#[test]
+fn features_stand_for_characteristics_only_in_a_longer_phrase() {
+    let rows = "mcd,major-country diplomacy with Chinese characteristics,,great-power diplomacy with Chinese characteristics,,,error\n\
+                wcc,with Chinese characteristics,,,,,error\n";
+    assert_cases_in(
+        rows,
+        &[
+            (
+                "Scholars study great-power diplomacy with Chinese features.",
+                &["mcd:fuzzy:great-power diplomacy with Chinese features"],
+            ),
+            // Two words: a face.
+            ("A man with Chinese features was seen near the bank.", &[]),
+        ],
+    );
+}

@@ -265,7 +265,7 @@ impl FuzzyIndex {
             .iter()
             .zip(&ordered)
             .map(|(american, &stem)| {
-                if compares_as_synonym(stems.len(), stem == head) {
+                if compares_as_synonym(stems.len(), stem == head, american) {
                     synonym(american)
                 } else {
                     american
@@ -319,6 +319,19 @@ impl FuzzyIndex {
             .filter(|w| PREPOSITIONS.contains(w))
             .map(|w| self.intern_strict(w.to_string()))
             .collect();
+        let mut before_of = 0u64;
+        let mut content_at = 0;
+        for (at, word) in unarticled.iter().enumerate() {
+            if is_stopword(word) {
+                continue;
+            }
+            if unarticled.get(at + 1) == Some(&"of")
+                && let Ok(sorted_at) = stems.binary_search(&ordered[content_at])
+            {
+                before_of |= bit(sorted_at);
+            }
+            content_at += 1;
+        }
         let is_compound_noun =
             !words.iter().any(|w| is_stopword(w)) && !inflect::is_proper_name(&form.text);
         // The function words before the first content word and after the
@@ -351,6 +364,7 @@ impl FuzzyIndex {
             strict,
             sequence,
             prepositions,
+            before_of,
             is_compound_noun,
             postposed_modifier,
             articles,

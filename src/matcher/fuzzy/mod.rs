@@ -182,6 +182,10 @@ struct FuzzyForm {
     /// The strict ids of its prepositions, in order: what joins its words
     /// into one phrase (see [`FuzzyIndex::is_correct_use`]).
     prepositions: Vec<u32>,
+    /// The stems of content words "of" follows in the form, articles left
+    /// out ("community" in "community *of* common destiny"), as bits like
+    /// `repeated` (see [`reading::owns_its_complement`]).
+    before_of: u64,
     /// A common noun compound: content words only (no article, no
     /// preposition) and no proper name, so its head is its last word (see
     /// [`reading::names_a_modifier`]). Names and titles are not read this

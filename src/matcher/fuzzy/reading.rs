@@ -118,6 +118,35 @@ pub(super) fn modifies_inside(doc: &Doc, first: usize, last: usize, fuzzy: &Fuzz
             })
 }
 
+/// Whether the words `first..=last` make a form word the owner of a word
+/// that its "of" phrase holds in the form: "A's B" is "B of A", so "the
+/// fishing *community's destiny*" is the destiny of a community, not a
+/// "community of common destiny". The owner of a word that stands before
+/// it in the form is the phrase turned round, the term still ("the
+/// Communist *Party's Central Committee*", "mankind's community of shared
+/// future").
+pub(super) fn owns_its_complement(doc: &Doc, first: usize, last: usize, fuzzy: &FuzzyForm) -> bool {
+    let place = |stem: StemId| fuzzy.ordered.iter().position(|&s| s == stem);
+    let last_place = |stem: StemId| fuzzy.ordered.iter().rposition(|&s| s == stem);
+    doc.words[first..=last].windows(3).any(|trio| {
+        let [owner, s, owned] = trio else {
+            return false;
+        };
+        let (Some(owner_stem), Some(owned_stem)) = (owner.info.stem, owned.info.stem) else {
+            return false;
+        };
+        &doc.text[owner.end..s.end] == "'s"
+            && fuzzy
+                .stems
+                .binary_search(&owner_stem)
+                .is_ok_and(|at| fuzzy.before_of & bit(at) != 0)
+            && owned_stem != owner_stem
+            && place(owner_stem)
+                .zip(last_place(owned_stem))
+                .is_some_and(|(owner_at, owned_at)| owner_at < owned_at)
+    })
+}
+
 /// Whether the words `first..=last` hold the form's head noun only as an
 /// adjective derived from it: "the people have become more *confident* in
 /// the path, theory, system and culture of socialism…" says something of
@@ -471,6 +500,7 @@ impl FuzzyIndex {
             || ends_modifying_next_word(doc, first.word, last.word, fuzzy)
             || makes_head_an_adjective(doc, first.word, last.word, fuzzy)
             || modifies_inside(doc, first.word, last.word, fuzzy)
+            || owns_its_complement(doc, first.word, last.word, fuzzy)
         {
             return Some(reading);
         }
@@ -744,7 +774,8 @@ impl FuzzyIndex {
             content.push_str(doc.spelling(word, false));
             if as_synonyms {
                 let is_head = word.info.stem == Some(fuzzy.head);
-                let as_synonym = compares_as_synonym(fuzzy.stems.len(), is_head);
+                let as_synonym =
+                    compares_as_synonym(fuzzy.stems.len(), is_head, doc.spelling(word, false));
                 synonym_content.push_str(doc.spelling(word, as_synonym));
             }
         }

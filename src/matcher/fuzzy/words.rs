@@ -315,6 +315,17 @@ pub(super) const SYNONYMS: &[&[&str]] = &[
     &["cooperation", "collaboration"],
     &["pandemic", "epidemic", "pandemics", "epidemics"],
     &[
+        "characteristics",
+        "characteristic",
+        "features",
+        "feature",
+        "traits",
+        "trait",
+    ],
+    &["sincerity", "honesty"],
+    &["amity", "affinity", "intimacy", "closeness", "kinship"],
+    &["inclusiveness", "inclusion", "inclusivity", "tolerance"],
+    &[
         "partnership",
         "partnerships",
         "partner",
@@ -323,15 +334,22 @@ pub(super) const SYNONYMS: &[&[&str]] = &[
     ],
 ];
 
-/// Whether a content word is compared by characters as its synonym group's
-/// first word (so "Chinese scheme" reads as "Chinese solution"): in a form
-/// of three content words or more, where one swapped word still leaves the
-/// phrase recognisable, and always for the head noun, which names the
+/// Whether a content word `word` is compared by characters as its synonym
+/// group's first word (so "Chinese scheme" reads as "Chinese solution"):
+/// in a form of three content words or more, where one swapped word still
+/// leaves the phrase recognisable, and for the head noun, which names the
 /// concept. A two-word form with a swapped modifier is mostly ordinary
-/// English ("big country", "shared prosperity") and keeps its spelling.
-pub(super) fn compares_as_synonym(form_stems: usize, is_head: bool) -> bool {
-    is_head || form_stems >= 3
+/// English ("big country", "shared prosperity") and keeps its spelling, and
+/// so does one whose head is swapped for a word with an everyday sense of
+/// its own (see [`EVERYDAY_HEAD_SYNONYMS`]).
+pub(super) fn compares_as_synonym(form_stems: usize, is_head: bool, word: &str) -> bool {
+    form_stems >= 3 || (is_head && !EVERYDAY_HEAD_SYNONYMS.contains(&word))
 }
+
+/// Synonyms that stand for a form's head only in a longer phrase: "with
+/// Chinese features" describes a face, where "great-power diplomacy with
+/// Chinese features" is the term garbled.
+const EVERYDAY_HEAD_SYNONYMS: &[&str] = &["features", "feature", "traits", "trait"];
 
 /// The first [`STEM_START`] bytes of `word`, fewer when it is shorter or
 /// that would split a character.
