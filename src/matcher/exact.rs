@@ -15,6 +15,9 @@ pub struct ExactMatcher {
     /// Leftmost-longest over the folded forms, their inflections and slips.
     pub(super) automaton: SizedAutomaton,
     surfaces: Vec<Surface>,
+    /// The longest pattern, in bytes: how far past a correct hit a variant
+    /// that begins inside it can reach.
+    longest: usize,
 }
 
 /// What an automaton pattern stands for.
@@ -26,6 +29,10 @@ struct Surface {
     /// a proper name (see [`inflect::is_proper_name`]), or the country's
     /// name for its adjective (see [`inflect::country_for_demonym`]).
     slip: Option<f32>,
+    /// For a correct surface: whether some listed variant's surface begins
+    /// with its last words, so that one may overlap its end (see
+    /// [`ExactMatcher::variant_reaching_past`]).
+    ends_where_variant_begins: bool,
 }
 
 /// How a surface was generated from a form.
@@ -57,6 +64,7 @@ impl ExactMatcher {
                 surfaces.push(Surface {
                     form: id,
                     slip: None,
+                    ends_where_variant_begins: false,
                 });
             }
         }
@@ -100,11 +108,17 @@ impl ExactMatcher {
                 }
                 if seen.insert(surface.clone(), ()).is_none() {
                     patterns.push(surface.into_bytes());
-                    surfaces.push(Surface { form: id, slip });
+                    surfaces.push(Surface {
+                        form: id,
+                        slip,
+                        ends_where_variant_begins: false,
+                    });
                 }
             }
         }
+        mark_ends_where_variants_begin(&patterns, &mut surfaces, forms);
         Ok(ExactMatcher {
+            longest: patterns.iter().map(Vec::len).max().unwrap_or(0),
             automaton: SizedAutomaton::build(patterns, MatchKind::LeftmostLongest)?,
             surfaces,
         })
@@ -123,30 +137,97 @@ impl ExactMatcher {
             };
             if is_word_bounded(text, m.start(), m.end()) {
                 let surface = self.surfaces[m.pattern().as_usize()];
-                let form = &forms[surface.form];
-                let (status, severity, score) = match (surface.slip, form.kind) {
-                    // As fuzzy findings are.
-                    (Some(score), _) => {
-                        (Status::Fuzzy, form.severity.max(Severity::Warning), score)
-                    }
-                    (None, FormKind::Preferred) => (Status::Preferred, form.severity, 1.0),
-                    (None, FormKind::Accepted) => (Status::Accepted, form.severity, 1.0),
-                    (None, FormKind::Variant) => (Status::Variant, form.severity, 1.0),
-                };
-                out.push(Hit {
-                    start: m.start(),
-                    end: m.end(),
-                    concept: form.concept,
-                    status,
-                    severity,
-                    form: Some(surface.form),
-                    score,
-                });
-                at = m.end();
+                let hit = surface
+                    .ends_where_variant_begins
+                    .then(|| self.variant_reaching_past(text, forms, &m))
+                    .flatten()
+                    .unwrap_or_else(|| self.hit(&m, forms));
+                at = hit.end;
+                out.push(hit);
             } else {
                 at = m.start() + 1;
             }
         }
+    }
+
+    /// The hit of the automaton match `m`.
+    fn hit(&self, m: &aho_corasick::Match, forms: &[Form]) -> Hit {
+        let surface = self.surfaces[m.pattern().as_usize()];
+        let form = &forms[surface.form];
+        let (status, severity, score) = match (surface.slip, form.kind) {
+            // As fuzzy findings are.
+            (Some(score), _) => (Status::Fuzzy, form.severity.max(Severity::Warning), score),
+            (None, FormKind::Preferred) => (Status::Preferred, form.severity, 1.0),
+            (None, FormKind::Accepted) => (Status::Accepted, form.severity, 1.0),
+            (None, FormKind::Variant) => (Status::Variant, form.severity, 1.0),
+        };
+        Hit {
+            start: m.start(),
+            end: m.end(),
+            concept: form.concept,
+            status,
+            severity,
+            form: Some(surface.form),
+            score,
+        }
+    }
+
+    /// A listed variant that begins inside the correct match `correct` and
+    /// ends after it, which then stands instead of it: in "jointly building
+    /// the Belt and Road Strategy" the accepted "jointly building the Belt
+    /// and Road" would hide the variant "Belt and Road strategy" that makes
+    /// the phrase wrong. Only the bytes a variant beginning inside the
+    /// match can reach are searched.
+    fn variant_reaching_past(
+        &self,
+        text: &str,
+        forms: &[Form],
+        correct: &aho_corasick::Match,
+    ) -> Option<Hit> {
+        let automaton = self.automaton.get();
+        let reach = (correct.end() + self.longest).min(text.len());
+        let mut from = correct.start() + 1;
+        while from < correct.end() {
+            let m = automaton.find(Input::new(text).span(from..reach))?;
+            if m.start() >= correct.end() {
+                return None;
+            }
+            let surface = self.surfaces[m.pattern().as_usize()];
+            if m.end() > correct.end()
+                && surface.slip.is_none()
+                && forms[surface.form].kind == FormKind::Variant
+                && is_word_bounded(text, m.start(), m.end())
+            {
+                return Some(self.hit(&m, forms));
+            }
+            from = m.start() + 1;
+        }
+        None
+    }
+}
+
+/// Marks the correct surfaces whose last words (from a word's start to the
+/// end) are the first words (up to a word's end) of a variant's surface.
+fn mark_ends_where_variants_begin(patterns: &[Vec<u8>], surfaces: &mut [Surface], forms: &[Form]) {
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+    let is_variant =
+        |surface: &Surface| surface.slip.is_none() && forms[surface.form].kind == FormKind::Variant;
+    let mut variant_openings: rustc_hash::FxHashSet<&[u8]> = rustc_hash::FxHashSet::default();
+    for (pattern, surface) in patterns.iter().zip(surfaces.iter()) {
+        if is_variant(surface) {
+            let word_ends = (1..pattern.len())
+                .filter(|&i| is_word(pattern[i - 1]) && !is_word(pattern[i]))
+                .chain(std::iter::once(pattern.len()));
+            variant_openings.extend(word_ends.map(|end| &pattern[..end]));
+        }
+    }
+    for (pattern, surface) in patterns.iter().zip(surfaces.iter_mut()) {
+        if is_variant(surface) || surface.slip.is_some() {
+            continue;
+        }
+        surface.ends_where_variant_begins = (1..pattern.len())
+            .filter(|&i| !is_word(pattern[i - 1]) && is_word(pattern[i]))
+            .any(|start| variant_openings.contains(&pattern[start..]));
     }
 }
 

@@ -1937,3 +1937,20 @@ fn features_stand_for_characteristics_only_in_a_longer_phrase() {
         ],
     );
 }
+
+#[test]
+fn a_variant_reaching_past_a_correct_form_stands_instead_of_it() {
+    assert_cases_in(
+        "bri,Belt and Road Initiative,Belt and Road | jointly building the Belt and Road,Belt and Road strategy,,,error\n",
+        &[
+            (
+                "He proposed jointly building the Belt and Road Strategy.",
+                &["bri:variant:Belt and Road Strategy"],
+            ),
+            (
+                "They are jointly building the Belt and Road together.",
+                &["bri:accepted:jointly building the Belt and Road"],
+            ),
+        ],
+    );
+}
