@@ -1954,3 +1954,23 @@ fn a_variant_reaching_past_a_correct_form_stands_instead_of_it() {
         ],
     );
 }
+
+#[test]
+fn a_window_without_one_of_two_joined_nouns_names_the_other_alone() {
+    let rows = "pl,put people and life first,,people paramount and life paramount,,,warning\n\
+                gov,full and rigorous self-governance of the Party,comprehensively enforcing strict Party self-governance,comprehensively and strictly governing the Party,,,error\n";
+    assert_cases_in(
+        rows,
+        &[
+            (
+                "The hospital trust would always put people first when planning care.",
+                &[],
+            ),
+            // Joined modifiers are no items: one left out is a slip.
+            (
+                "The meeting stressed strictly governing the Party in all aspects.",
+                &["gov:fuzzy:strictly governing the Party"],
+            ),
+        ],
+    );
+}

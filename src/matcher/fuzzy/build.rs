@@ -4,9 +4,9 @@
 use super::doc::{SpellingMemo, articles_after, head_at};
 use super::reading::{bit, hyphenated_gaps};
 use super::words::{
-    AUXILIARIES, PREPOSITIONS, SYNONYMS, compares_as_synonym, conjunctions, has_plural_ending,
-    is_article, is_conjunction, is_numeral, is_stopword, near_prefix, prefix, stem_start,
-    strict_key, synonym, words,
+    AUXILIARIES, PREPOSITIONS, SYNONYMS, compares_as_synonym, conjunctions, has_adjective_ending,
+    has_plural_ending, is_adverb, is_article, is_conjunction, is_numeral, is_stopword, near_prefix,
+    prefix, stem_start, strict_key, synonym, words,
 };
 use super::{
     DERIVATION_PREFIX, FuzzyForm, FuzzyIndex, JOINED_MIN_LEN, MAX_POSTINGS, MIN_FORMS_FOR_CORE,
@@ -332,6 +332,29 @@ impl FuzzyIndex {
             }
             content_at += 1;
         }
+        // The two nouns a form's only conjunction joins, in a phrase without
+        // commas.
+        let mut conjuncts = 0u64;
+        if conjunctions(&form.folded) == 1 && !form.folded.contains(',') {
+            let joined = unarticled.iter().position(|w| is_conjunction(w));
+            let pair = joined
+                .filter(|&at| at > 0)
+                .and_then(|at| Some((unarticled[at - 1], *unarticled.get(at + 1)?)));
+            // Nouns: modifiers joined ("comprehensively and strictly
+            // governing") are no items, one of which may name the term alone.
+            let is_item = |w: &str| !is_stopword(w) && !is_adverb(w) && !has_adjective_ending(w);
+            if let Some((before, after)) = pair
+                && is_item(before)
+                && is_item(after)
+            {
+                for word in [before, after] {
+                    let stem = self.intern(&self.spelling_and_stem(word, spellings).1);
+                    if let Ok(at) = stems.binary_search(&stem) {
+                        conjuncts |= bit(at);
+                    }
+                }
+            }
+        }
         let is_compound_noun =
             !words.iter().any(|w| is_stopword(w)) && !inflect::is_proper_name(&form.text);
         // The function words before the first content word and after the
@@ -365,6 +388,7 @@ impl FuzzyIndex {
             sequence,
             prepositions,
             before_of,
+            conjuncts,
             is_compound_noun,
             postposed_modifier,
             articles,

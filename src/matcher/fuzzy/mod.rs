@@ -186,6 +186,11 @@ struct FuzzyForm {
     /// out ("community" in "community *of* common destiny"), as bits like
     /// `repeated` (see [`reading::owns_its_complement`]).
     before_of: u64,
+    /// The two nouns its only conjunction joins, in a form without commas,
+    /// as bits like `repeated`: "people" and "life" in "put people and life
+    /// first". A window that lacks one of them and nothing else names the
+    /// other alone ("put people first"), no slip of the term.
+    conjuncts: u64,
     /// A common noun compound: content words only (no article, no
     /// preposition) and no proper name, so its head is its last word (see
     /// [`reading::names_a_modifier`]). Names and titles are not read this

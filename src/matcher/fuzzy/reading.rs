@@ -488,6 +488,18 @@ impl FuzzyIndex {
         {
             return None;
         }
+        // A window that lacks one of the words the form's conjunction joins,
+        // and nothing else, names the other alone.
+        let all_stems = u64::MAX
+            .checked_shr(64 - fuzzy.stems.len().min(64) as u32)
+            .unwrap_or(0);
+        let missing = all_stems & !seen;
+        if missing.count_ones() == 1
+            && fuzzy.conjuncts & missing != 0
+            && doc.conjunctions(first.word, last.word) == 0
+        {
+            return None;
+        }
         let mut reading = Reading {
             fuzzy: fuzzy_index,
             first: first.word,
