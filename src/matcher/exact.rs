@@ -207,7 +207,8 @@ impl ExactMatcher {
 }
 
 /// Marks the correct surfaces whose last words (from a word's start to the
-/// end) are the first words (up to a word's end) of a variant's surface.
+/// end) are the first words (up to a word's end, not all) of a variant's
+/// surface.
 fn mark_ends_where_variants_begin(patterns: &[Vec<u8>], surfaces: &mut [Surface], forms: &[Form]) {
     let is_word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
     let is_variant =
@@ -215,9 +216,10 @@ fn mark_ends_where_variants_begin(patterns: &[Vec<u8>], surfaces: &mut [Surface]
     let mut variant_openings: rustc_hash::FxHashSet<&[u8]> = rustc_hash::FxHashSet::default();
     for (pattern, surface) in patterns.iter().zip(surfaces.iter()) {
         if is_variant(surface) {
-            let word_ends = (1..pattern.len())
-                .filter(|&i| is_word(pattern[i - 1]) && !is_word(pattern[i]))
-                .chain(std::iter::once(pattern.len()));
+            // A variant that reaches past a correct match overlaps it with
+            // less than its whole self.
+            let word_ends =
+                (1..pattern.len()).filter(|&i| is_word(pattern[i - 1]) && !is_word(pattern[i]));
             variant_openings.extend(word_ends.map(|end| &pattern[..end]));
         }
     }
