@@ -319,41 +319,37 @@ impl FuzzyIndex {
             .filter(|w| PREPOSITIONS.contains(w))
             .map(|w| self.intern_strict(w.to_string()))
             .collect();
-        let mut before_of = 0u64;
-        let mut content_at = 0;
-        for (at, word) in unarticled.iter().enumerate() {
-            if is_stopword(word) {
-                continue;
-            }
-            if unarticled.get(at + 1) == Some(&"of")
-                && let Ok(sorted_at) = stems.binary_search(&ordered[content_at])
-            {
-                before_of |= bit(sorted_at);
-            }
-            content_at += 1;
+        // The bit of each word of `unarticled` that is a content word.
+        let mut content_bits = Vec::with_capacity(unarticled.len());
+        let mut content_words = ordered.iter();
+        for word in &unarticled {
+            let stem = (!is_stopword(word)).then(|| content_words.next()).flatten();
+            content_bits.push(stem.and_then(|s| stems.binary_search(s).ok()).map(bit));
         }
+        let before_of = (0..unarticled.len().saturating_sub(1))
+            .filter(|&at| unarticled[at + 1] == "of")
+            .filter_map(|at| content_bits[at])
+            .fold(0, |bits, bit| bits | bit);
         // The two nouns a form's only conjunction joins, in a phrase without
-        // commas.
+        // commas. Modifiers joined ("comprehensively and strictly
+        // governing") are no items, one of which may name the term alone.
+        let conjunction_count = conjunctions(&form.folded);
         let mut conjuncts = 0u64;
-        if conjunctions(&form.folded) == 1 && !form.folded.contains(',') {
-            let joined = unarticled.iter().position(|w| is_conjunction(w));
-            let pair = joined
-                .filter(|&at| at > 0)
-                .and_then(|at| Some((unarticled[at - 1], *unarticled.get(at + 1)?)));
-            // Nouns: modifiers joined ("comprehensively and strictly
-            // governing") are no items, one of which may name the term alone.
-            let is_item = |w: &str| !is_stopword(w) && !is_adverb(w) && !has_adjective_ending(w);
-            if let Some((before, after)) = pair
-                && is_item(before)
-                && is_item(after)
-            {
-                for word in [before, after] {
-                    let stem = self.intern(&self.spelling_and_stem(word, spellings).1);
-                    if let Ok(at) = stems.binary_search(&stem) {
-                        conjuncts |= bit(at);
-                    }
-                }
-            }
+        let is_item = |at: usize| {
+            let word = unarticled[at];
+            !is_adverb(word) && !has_adjective_ending(word)
+        };
+        if conjunction_count == 1
+            && !form.folded.contains(',')
+            && let Some(joined) = unarticled.iter().position(|w| is_conjunction(w))
+            && joined > 0
+            && joined + 1 < unarticled.len()
+            && is_item(joined - 1)
+            && is_item(joined + 1)
+            && let (Some(before), Some(after)) =
+                (content_bits[joined - 1], content_bits[joined + 1])
+        {
+            conjuncts = before | after;
         }
         let is_compound_noun =
             !words.iter().any(|w| is_stopword(w)) && !inflect::is_proper_name(&form.text);
@@ -403,7 +399,7 @@ impl FuzzyIndex {
             head,
             need,
             words: words.len(),
-            conjunctions: conjunctions(&form.folded),
+            conjunctions: conjunction_count,
             commas: form.folded.matches(',').count() as u32,
             profile: dice::Profile::new(&spelt.join(" ")),
             synonym_profile: dice::Profile::new(&as_synonyms.join(" ")),
