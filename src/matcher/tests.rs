@@ -1974,3 +1974,23 @@ fn a_window_without_one_of_two_joined_nouns_names_the_other_alone() {
         ],
     );
 }
+
+#[test]
+fn a_title_with_a_colon_is_read_across_it() {
+    let rows = "cop,Ecological Civilization: Building a Shared Future for All Life on Earth,shared future for all life on Earth | community of all life on Earth | community for all life on Earth,Ecological Civilization: Building a Community of Life on Earth | Building a Whole Life on Earth,,,error\n\
+                eco,ecological civilization,,,,,error\n";
+    assert_cases_in(
+        rows,
+        &[
+            (
+                "The theme was Ecological Civilization: Jointly Building a Community of Life on Earth.",
+                &["cop:fuzzy:Ecological Civilization: Jointly Building a Community of Life on Earth"],
+            ),
+            // A form without a colon still stops at one.
+            (
+                "Their ecological record: civilization.",
+                &[],
+            ),
+        ],
+    );
+}

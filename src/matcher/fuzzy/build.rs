@@ -401,6 +401,7 @@ impl FuzzyIndex {
             words: words.len(),
             conjunctions: conjunction_count,
             commas: form.folded.matches(',').count() as u32,
+            colons: form.folded.matches(':').count() as u32,
             profile: dice::Profile::new(&spelt.join(" ")),
             synonym_profile: dice::Profile::new(&as_synonyms.join(" ")),
         })

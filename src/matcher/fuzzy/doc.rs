@@ -86,6 +86,10 @@ pub(super) struct Word {
     /// How many gaps before it hold a comma and no other clause
     /// punctuation: the commas of a list.
     pub(super) commas_before: u32,
+    /// How many of the gaps `clause` counts hold a colon and no other
+    /// clause punctuation: the colons of a title ("Ecological
+    /// Civilization: Building…").
+    pub(super) colons_before: u32,
     /// How many conjunctions come before it.
     pub(super) conjunctions_before: u32,
     /// How many auxiliary verbs come before it.
@@ -124,14 +128,18 @@ impl Doc<'_> {
 
     /// The words `a` and `b` (either first) are within one clause.
     pub(super) fn same_clause(&self, a: usize, b: usize) -> bool {
-        self.in_list(a, b, 0)
+        self.in_list(a, b, 0, 0)
     }
 
     /// The words `a` and `b` (either first) are within one clause but for at
-    /// most `commas` commas between them: items of a list.
-    pub(super) fn in_list(&self, a: usize, b: usize, commas: u32) -> bool {
+    /// most `commas` commas between them, items of a list, and at most
+    /// `colons` colons, parts of a title.
+    pub(super) fn in_list(&self, a: usize, b: usize, commas: u32, colons: u32) -> bool {
         let (a, b) = (&self.words[a], &self.words[b]);
-        a.clause == b.clause && a.commas_before.abs_diff(b.commas_before) <= commas
+        let colons_between = a.colons_before.abs_diff(b.colons_before);
+        a.clause.abs_diff(b.clause) == colons_between
+            && colons_between <= colons
+            && a.commas_before.abs_diff(b.commas_before) <= commas
     }
 
     /// Whether the words `first..=last` are `form`'s content words as they
@@ -521,6 +529,7 @@ impl FuzzyIndex {
         all.clear();
         tokens.clear();
         let (mut clause, mut commas, mut conjunctions, mut gap_start) = (0, 0, 0, 0);
+        let mut colons = 0;
         let mut auxiliaries = 0;
         let mut breaks = breaks.iter().map(|&b| b as usize).peekable();
         for (start, end, w) in words(text) {
@@ -531,6 +540,10 @@ impl FuzzyIndex {
             let gap = &text.as_bytes()[gap_start..start];
             if is_break || gap.iter().copied().any(is_clause_punctuation) || is_dash(gap) {
                 clause += 1;
+                let is_colon = |b: u8| b == b':' || b == b' ';
+                if !is_break && gap.contains(&b':') && gap.iter().copied().all(is_colon) {
+                    colons += 1;
+                }
             } else if gap.contains(&b',') {
                 commas += 1;
             }
@@ -591,6 +604,7 @@ impl FuzzyIndex {
                 info,
                 clause,
                 commas_before: commas,
+                colons_before: colons,
                 conjunctions_before,
                 auxiliaries_before: auxiliaries,
             });

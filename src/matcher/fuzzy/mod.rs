@@ -243,6 +243,8 @@ struct FuzzyForm {
     /// sustainable security") is read across as many commas as it has item
     /// separators, since MT writes either a comma or "and" between items.
     commas: u32,
+    /// Colons in the form: a title read across its colon.
+    colons: u32,
     /// The content words, spelling-normalized, prepared for the character
     /// Dice.
     profile: dice::Profile,

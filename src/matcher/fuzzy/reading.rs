@@ -443,7 +443,7 @@ impl FuzzyIndex {
         let conjunctions = fuzzy.conjunctions.max(separators as usize);
         let within = |t: &&Token| {
             t.word - first.word < reach
-                && doc.in_list(first.word, t.word, separators)
+                && doc.in_list(first.word, t.word, separators, fuzzy.colons)
                 && doc.conjunctions(first.word, t.word) <= conjunctions
                 && (fuzzy.has_auxiliary || doc.auxiliaries(first.word, t.word) == 0)
         };
