@@ -1984,13 +1984,12 @@ fn a_title_with_a_colon_is_read_across_it() {
         &[
             (
                 "The theme was Ecological Civilization: Jointly Building a Community of Life on Earth.",
-                &["cop:fuzzy:Ecological Civilization: Jointly Building a Community of Life on Earth"],
+                &[
+                    "cop:fuzzy:Ecological Civilization: Jointly Building a Community of Life on Earth",
+                ],
             ),
             // A form without a colon still stops at one.
-            (
-                "Their ecological record: civilization.",
-                &[],
-            ),
+            ("Their ecological record: civilization.", &[]),
         ],
     );
 }
