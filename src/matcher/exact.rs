@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use aho_corasick::{BuildError, Input, MatchKind};
 
 use super::automaton::SizedAutomaton;
+use super::fuzzy::words;
 use super::{Form, FormId, FormKind, Hit, Status, inflect};
 use crate::glossary::Severity;
 
@@ -33,6 +34,14 @@ struct Surface {
     /// with its last words, so that one may overlap its end (see
     /// [`ExactMatcher::variant_reaching_past`]).
     ends_where_variant_begins: bool,
+}
+
+impl Surface {
+    /// Whether it is a listed variant or its inflection (slips are only
+    /// generated from correct forms).
+    fn is_variant(&self, forms: &[Form]) -> bool {
+        forms[self.form].kind == FormKind::Variant
+    }
 }
 
 /// How a surface was generated from a form.
@@ -194,8 +203,7 @@ impl ExactMatcher {
             }
             let surface = self.surfaces[m.pattern().as_usize()];
             if m.end() > correct.end()
-                && surface.slip.is_none()
-                && forms[surface.form].kind == FormKind::Variant
+                && surface.is_variant(forms)
                 && is_word_bounded(text, m.start(), m.end())
             {
                 return Some(self.hit(&m, forms));
@@ -208,28 +216,30 @@ impl ExactMatcher {
 
 /// Marks the correct surfaces whose last words (from a word's start to the
 /// end) are the first words (up to a word's end, not all) of a variant's
-/// surface.
+/// surface. Words are those of [`words`], as [`is_word_bounded`] bounds
+/// matches.
 fn mark_ends_where_variants_begin(patterns: &[Vec<u8>], surfaces: &mut [Surface], forms: &[Form]) {
-    let is_word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
-    let is_variant =
-        |surface: &Surface| surface.slip.is_none() && forms[surface.form].kind == FormKind::Variant;
-    let mut variant_openings: rustc_hash::FxHashSet<&[u8]> = rustc_hash::FxHashSet::default();
+    // Every pattern is a folded form's text.
+    fn text_of(pattern: &[u8]) -> &str {
+        std::str::from_utf8(pattern).unwrap_or_default()
+    }
+    let mut variant_openings: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     for (pattern, surface) in patterns.iter().zip(surfaces.iter()) {
-        if is_variant(surface) {
+        if surface.is_variant(forms) {
             // A variant that reaches past a correct match overlaps it with
             // less than its whole self.
-            let word_ends =
-                (1..pattern.len()).filter(|&i| is_word(pattern[i - 1]) && !is_word(pattern[i]));
-            variant_openings.extend(word_ends.map(|end| &pattern[..end]));
+            let text = text_of(pattern);
+            let openings = words(text).map(|(_, end, _)| &text[..end]);
+            variant_openings.extend(openings.filter(|opening| opening.len() < text.len()));
         }
     }
     for (pattern, surface) in patterns.iter().zip(surfaces.iter_mut()) {
-        if is_variant(surface) || surface.slip.is_some() {
+        if surface.slip.is_some() || surface.is_variant(forms) {
             continue;
         }
-        surface.ends_where_variant_begins = (1..pattern.len())
-            .filter(|&i| !is_word(pattern[i - 1]) && is_word(pattern[i]))
-            .any(|start| variant_openings.contains(&pattern[start..]));
+        let text = text_of(pattern);
+        surface.ends_where_variant_begins =
+            words(text).any(|(start, _, _)| start > 0 && variant_openings.contains(&text[start..]));
     }
 }
 

@@ -334,13 +334,14 @@ impl FuzzyIndex {
         // commas. Modifiers joined ("comprehensively and strictly
         // governing") are no items, one of which may name the term alone.
         let conjunction_count = conjunctions(&form.folded);
+        let commas = form.folded.matches(',').count() as u32;
         let mut conjuncts = 0u64;
         let is_item = |at: usize| {
             let word = unarticled[at];
             !is_adverb(word) && !has_adjective_ending(word)
         };
         if conjunction_count == 1
-            && !form.folded.contains(',')
+            && commas == 0
             && let Some(joined) = unarticled.iter().position(|w| is_conjunction(w))
             && joined > 0
             && joined + 1 < unarticled.len()
@@ -400,7 +401,7 @@ impl FuzzyIndex {
             need,
             words: words.len(),
             conjunctions: conjunction_count,
-            commas: form.folded.matches(',').count() as u32,
+            commas,
             colons: form.folded.matches(':').count() as u32,
             profile: dice::Profile::new(&spelt.join(" ")),
             synonym_profile: dice::Profile::new(&as_synonyms.join(" ")),

@@ -490,12 +490,8 @@ impl FuzzyIndex {
         }
         // A window that lacks one of the words the form's conjunction joins,
         // and nothing else, names the other alone.
-        let all_stems = u64::MAX
-            .checked_shr(64 - fuzzy.stems.len().min(64) as u32)
-            .unwrap_or(0);
-        let missing = all_stems & !seen;
-        if missing.count_ones() == 1
-            && fuzzy.conjuncts & missing != 0
+        if seen.count_ones() as usize + 1 == fuzzy.stems.len()
+            && fuzzy.conjuncts & !seen != 0
             && doc.conjunctions(first.word, last.word) == 0
         {
             return None;
@@ -783,11 +779,11 @@ impl FuzzyIndex {
                 content.push(' ');
                 synonym_content.push(' ');
             }
-            content.push_str(doc.spelling(word, false));
+            let spelling = doc.spelling(word, false);
+            content.push_str(spelling);
             if as_synonyms {
                 let is_head = word.info.stem == Some(fuzzy.head);
-                let as_synonym =
-                    compares_as_synonym(fuzzy.stems.len(), is_head, doc.spelling(word, false));
+                let as_synonym = compares_as_synonym(fuzzy.stems.len(), is_head, spelling);
                 synonym_content.push_str(doc.spelling(word, as_synonym));
             }
         }
