@@ -1993,3 +1993,30 @@ fn a_title_with_a_colon_is_read_across_it() {
         ],
     );
 }
+
+#[test]
+fn a_wrong_rendering_of_the_inner_term_is_replaced_by_the_outer_term_garbled() {
+    let rows = "mankind,community with a shared future for mankind,,community of common destiny for mankind,,,error\n\
+                build,building a community with a shared future for mankind,,construction of a community of human destiny [info],,,error\n";
+    let text = "They discussed the construction of a community of common destiny for mankind.";
+    assert_cases_in(
+        rows,
+        &[
+            (
+                text,
+                &["build:fuzzy:construction of a community of common destiny for mankind"],
+            ),
+            // Words the outer term does not have around it: the inner term.
+            (
+                "They discussed the destiny of a community of common destiny for mankind.",
+                &["mankind:variant:community of common destiny for mankind"],
+            ),
+        ],
+    );
+    // Nearest to an info variant, the reading is as severe as the error it
+    // replaces.
+    let matcher = compile(&format!("{HEADER}\n{rows}"));
+    let mut scratch = MatchScratch::default();
+    matcher.find(text, &Folded::new(text), &mut scratch);
+    assert_eq!(scratch.hits[0].severity, Severity::Error);
+}

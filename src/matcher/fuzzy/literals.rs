@@ -71,9 +71,9 @@ pub(super) fn holds_what_makes_it_wrong(
 impl FuzzyIndex {
     /// The concept the words `first..=last`, read as a form of `concept`,
     /// name: the innermost term inside it whose outer terms' distinguishing
-    /// words they all lack. "Community of shared destiny" near the legacy
-    /// "community of common destiny" (for mankind) names the generic
-    /// "community with a shared future", since it says nothing of mankind.
+    /// words they all lack. "Community of shared destiny", read as "community
+    /// of common destiny for mankind" garbled, names the generic "community
+    /// with a shared future", since it says nothing of mankind.
     pub(super) fn named_term(
         &self,
         doc: &Doc,
@@ -202,7 +202,8 @@ impl FuzzyIndex {
     }
 
     /// Whether `candidate` may replace the literal hit `literal` it contains:
-    /// only if the literal's words all belong to the candidate's form, the
+    /// only if the literal's words all belong to the candidate's form (or
+    /// the literal is a wrong rendering of the candidate's inner term), the
     /// candidate's extra words sit on the same side of them as in the form
     /// (or on the other side of a possessive turned round: "the diplomatic
     /// ideology *of* the Supreme Leader" is "Supreme Leader*'s* diplomatic
@@ -230,6 +231,17 @@ impl FuzzyIndex {
         if candidate.score < self.threshold + margin {
             return false;
         }
+        // A wrong rendering of the term inside the candidate's own ("the
+        // construction of a *community of common destiny for mankind*" is
+        // "building a community with a shared future for mankind" garbled
+        // around it) keeps its own wrong words: those of the candidate's
+        // form place it.
+        let garbles_inner_term = literal.status.is_finding()
+            && self
+                .inner_term
+                .get(candidate.concept)
+                .and_then(Option::as_ref)
+                .is_some_and(|(inner, _)| *inner == literal.concept);
         let mut inner = Vec::new();
         for (_, _, word) in words(&text[literal.start..literal.end]) {
             if is_stopword(word) {
@@ -239,6 +251,7 @@ impl FuzzyIndex {
             // starts or ends inside a word cannot be replaced.
             match cache.get(word).and_then(|info| info.stem) {
                 Some(stem) if fuzzy.stems.binary_search(&stem).is_ok() => inner.push(stem),
+                Some(_) if garbles_inner_term => {}
                 _ => return false,
             }
         }

@@ -37,8 +37,8 @@
 //!    reading that may stand beside the literal matches is its candidate,
 //!    unless a correct form's reading covers it and is a correct use. A
 //!    reading of a term that holds none of the words setting it apart from
-//!    a shorter term inside it ("community of shared fate", near the legacy
-//!    "community of common destiny" for mankind) names the shorter term.
+//!    a shorter term inside it ("community of shared fate", near "community
+//!    of common destiny for mankind") names the shorter term.
 //!
 //! Every word of a document is looked up once; windows slide over the
 //! content words keeping per-concept tallies, so a window is only read as a
@@ -654,6 +654,18 @@ impl FuzzyIndex {
                     && h.score <= candidate.score + LONGER_READING_MARGIN
             };
             if overlapping.iter().all(|&i| is_longer_reading(&hits[i])) {
+                // The reading reports the wrong renderings it replaces, so
+                // it is at least as severe as they are.
+                let severity = hits[overlapped.clone()]
+                    .iter()
+                    .chain(overlapping.iter().map(|&i| &hits[i]))
+                    .filter(|h| h.status.is_finding())
+                    .map(|h| h.severity)
+                    .fold(candidate.severity, Ord::max);
+                let candidate = Hit {
+                    severity,
+                    ..candidate
+                };
                 replaced[overlapped].fill(true);
                 for &i in overlapping.iter() {
                     replaced[i] = true;

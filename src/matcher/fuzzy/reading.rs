@@ -601,7 +601,7 @@ impl FuzzyIndex {
         }
         // The rest of the phrase: words right before or after the window
         // that belong to the concept's vocabulary ("community of joint fate
-        // *of humankind*", read as the legacy "community of common destiny").
+        // *of humankind*", read as "community of common destiny").
         let vocabulary = self
             .vocabulary
             .get(form.concept)
