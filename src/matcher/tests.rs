@@ -1996,7 +1996,8 @@ fn a_title_with_a_colon_is_read_across_it() {
 
 #[test]
 fn a_wrong_rendering_of_the_inner_term_is_replaced_by_the_outer_term_garbled() {
-    let rows = "mankind,community with a shared future for mankind,,community of common destiny for mankind,,,error\n\
+    let rows = "generic,community with a shared future,,community of common destiny [info],,,error\n\
+                mankind,community with a shared future for mankind,,community of common destiny for mankind,,,error\n\
                 build,building a community with a shared future for mankind,,construction of a community of human destiny [info],,,error\n";
     let text = "They discussed the construction of a community of common destiny for mankind.";
     assert_cases_in(
@@ -2005,6 +2006,16 @@ fn a_wrong_rendering_of_the_inner_term_is_replaced_by_the_outer_term_garbled() {
             (
                 text,
                 &["build:fuzzy:construction of a community of common destiny for mankind"],
+            ),
+            // The inner term's inner term, its own words reordered.
+            (
+                "They discussed the construction of a community of common destiny for humankind.",
+                &["build:fuzzy:construction of a community of common destiny for humankind"],
+            ),
+            // A closer reading of the inner term garbled gives way too.
+            (
+                "They discussed the construction of a community of shared destiny for mankind.",
+                &["build:fuzzy:construction of a community of shared destiny for mankind"],
             ),
             // Words the outer term does not have around it: the inner term.
             (

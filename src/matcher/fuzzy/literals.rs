@@ -94,6 +94,20 @@ impl FuzzyIndex {
         named
     }
 
+    /// The terms inside `outer`'s preferred form, outermost first: the
+    /// term inside it, the term inside that one, and so on ("community with
+    /// a shared future for mankind", then "community with a shared future",
+    /// inside "building a community with a shared future for mankind").
+    pub(super) fn inner_terms(&self, outer: ConceptId) -> impl Iterator<Item = ConceptId> + '_ {
+        let inner_of = |term: ConceptId| {
+            self.inner_term
+                .get(term)
+                .and_then(Option::as_ref)
+                .map(|&(inner, _)| inner)
+        };
+        std::iter::successors(inner_of(outer), move |&term| inner_of(term))
+    }
+
     /// Whether `span` holds, in order, the own words of one of `concept`'s
     /// correct forms (see [`FuzzyIndex::is_correct_use`] for `read_as`).
     /// A correct form with fewer than half the span's content words does not
@@ -236,12 +250,16 @@ impl FuzzyIndex {
         // "building a community with a shared future for mankind" garbled
         // around it) keeps its own wrong words: those of the candidate's
         // form place it.
-        let garbles_inner_term = literal.status.is_finding()
-            && self
-                .inner_term
-                .get(candidate.concept)
-                .and_then(Option::as_ref)
-                .is_some_and(|(inner, _)| *inner == literal.concept);
+        let mut garbled_terms = Vec::new();
+        if literal.status.is_finding() {
+            for term in self.inner_terms(candidate.concept) {
+                garbled_terms.push(term);
+                if term == literal.concept {
+                    break;
+                }
+            }
+        }
+        let garbles_inner_term = garbled_terms.last() == Some(&literal.concept);
         let mut inner = Vec::new();
         for (_, _, word) in words(&text[literal.start..literal.end]) {
             if is_stopword(word) {
@@ -255,7 +273,23 @@ impl FuzzyIndex {
                 _ => return false,
             }
         }
-        let is_content = |span: &str| words(span).any(|(_, _, w)| !is_stopword(w));
+        // Around a garbled inner term, the words of the terms it lies in
+        // (down to it) are part of it wherever they stand: "construction of
+        // a community of common destiny *for humankind*" reorders "...
+        // community of human destiny". The outer term's own words stay on
+        // their side: "diplomatic ideology *by* the Supreme Leader" is no
+        // "Supreme Leader's diplomatic thought".
+        let is_inner_word = |w: &str| {
+            cache.get(w).and_then(|info| info.stem).is_some_and(|stem| {
+                garbles_inner_term
+                    && garbled_terms
+                        .iter()
+                        .filter_map(|&term| self.vocabulary.get(term))
+                        .any(|vocabulary| vocabulary.binary_search(&stem).is_ok())
+            })
+        };
+        let is_content =
+            |span: &str| words(span).any(|(_, _, w)| !(is_stopword(w) || is_inner_word(w)));
         let extra_before = is_content(&text[candidate.start..literal.start]);
         let extra_after = is_content(&text[literal.end..candidate.end]);
         let positions: Vec<usize> = fuzzy

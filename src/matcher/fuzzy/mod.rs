@@ -649,9 +649,18 @@ impl FuzzyIndex {
                     .map(|(_, &i)| i)
                     .take_while(|&i| hits[i].end > candidate.start),
             );
+            // A reading of one of the candidate's inner terms garbled gives
+            // way as a wrong literal hit of it would (see `may_replace`):
+            // the shorter term reads closer only for having fewer words to
+            // get wrong ("*promote the construction of* a community of
+            // shared destiny for mankind").
             let is_longer_reading = |h: &Hit| {
                 strictly_contains(&candidate, h)
-                    && h.score <= candidate.score + LONGER_READING_MARGIN
+                    && (h.score <= candidate.score + LONGER_READING_MARGIN
+                        || (self
+                            .inner_terms(candidate.concept)
+                            .any(|term| term == h.concept)
+                            && candidate.score >= self.threshold + CORRECT_FORM_MARGIN / 2.0))
             };
             if overlapping.iter().all(|&i| is_longer_reading(&hits[i])) {
                 // The reading reports the wrong renderings it replaces, so
