@@ -250,16 +250,15 @@ impl FuzzyIndex {
         // "building a community with a shared future for mankind" garbled
         // around it) keeps its own wrong words: those of the candidate's
         // form place it.
-        let mut garbled_terms = Vec::new();
-        if literal.status.is_finding() {
-            for term in self.inner_terms(candidate.concept) {
-                garbled_terms.push(term);
-                if term == literal.concept {
-                    break;
-                }
-            }
-        }
-        let garbles_inner_term = garbled_terms.last() == Some(&literal.concept);
+        let depth = literal
+            .status
+            .is_finding()
+            .then(|| {
+                self.inner_terms(candidate.concept)
+                    .position(|term| term == literal.concept)
+            })
+            .flatten();
+        let garbles_inner_term = depth.is_some();
         let mut inner = Vec::new();
         for (_, _, word) in words(&text[literal.start..literal.end]) {
             if is_stopword(word) {
@@ -280,12 +279,12 @@ impl FuzzyIndex {
         // their side: "diplomatic ideology *by* the Supreme Leader" is no
         // "Supreme Leader's diplomatic thought".
         let is_inner_word = |w: &str| {
-            cache.get(w).and_then(|info| info.stem).is_some_and(|stem| {
-                garbles_inner_term
-                    && garbled_terms
-                        .iter()
-                        .filter_map(|&term| self.vocabulary.get(term))
-                        .any(|vocabulary| vocabulary.binary_search(&stem).is_ok())
+            let stem = cache.get(w).and_then(|info| info.stem);
+            depth.zip(stem).is_some_and(|(depth, stem)| {
+                self.inner_terms(candidate.concept)
+                    .take(depth + 1)
+                    .filter_map(|term| self.vocabulary.get(term))
+                    .any(|vocabulary| vocabulary.binary_search(&stem).is_ok())
             })
         };
         let is_content =
