@@ -16,9 +16,6 @@ pub struct ExactMatcher {
     /// Leftmost-longest over the folded forms, their inflections and slips.
     pub(super) automaton: SizedAutomaton,
     surfaces: Vec<Surface>,
-    /// The longest pattern, in bytes: how far past a correct hit a variant
-    /// that begins inside it can reach.
-    longest: usize,
 }
 
 /// What an automaton pattern stands for.
@@ -127,7 +124,6 @@ impl ExactMatcher {
         }
         mark_ends_where_variants_begin(&patterns, &mut surfaces, forms);
         Ok(ExactMatcher {
-            longest: patterns.iter().map(Vec::len).max().unwrap_or(0),
             automaton: SizedAutomaton::build(patterns, MatchKind::LeftmostLongest)?,
             surfaces,
         })
@@ -194,7 +190,9 @@ impl ExactMatcher {
         correct: &aho_corasick::Match,
     ) -> Option<Hit> {
         let automaton = self.automaton.get();
-        let reach = (correct.end() + self.longest).min(text.len());
+        // The longest pattern is as far past the match as a variant that
+        // begins inside it can reach.
+        let reach = (correct.end() + automaton.max_pattern_len()).min(text.len());
         let mut from = correct.start() + 1;
         while from < correct.end() {
             let m = automaton.find(Input::new(text).span(from..reach))?;

@@ -108,6 +108,12 @@ impl FuzzyIndex {
         std::iter::successors(inner_of(outer), move |&term| inner_of(term))
     }
 
+    /// How deep `inner` lies among `outer`'s inner terms (0: the term inside
+    /// `outer` itself), if it is one of them.
+    pub(super) fn inner_term_depth(&self, outer: ConceptId, inner: ConceptId) -> Option<usize> {
+        self.inner_terms(outer).position(|term| term == inner)
+    }
+
     /// Whether `span` holds, in order, the own words of one of `concept`'s
     /// correct forms (see [`FuzzyIndex::is_correct_use`] for `read_as`).
     /// A correct form with fewer than half the span's content words does not
@@ -253,10 +259,7 @@ impl FuzzyIndex {
         let depth = literal
             .status
             .is_finding()
-            .then(|| {
-                self.inner_terms(candidate.concept)
-                    .position(|term| term == literal.concept)
-            })
+            .then(|| self.inner_term_depth(candidate.concept, literal.concept))
             .flatten();
         let garbles_inner_term = depth.is_some();
         let mut inner = Vec::new();

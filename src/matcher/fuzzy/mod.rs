@@ -658,8 +658,8 @@ impl FuzzyIndex {
                 strictly_contains(&candidate, h)
                     && (h.score <= candidate.score + LONGER_READING_MARGIN
                         || (self
-                            .inner_terms(candidate.concept)
-                            .any(|term| term == h.concept)
+                            .inner_term_depth(candidate.concept, h.concept)
+                            .is_some()
                             && candidate.score >= self.threshold + CORRECT_FORM_MARGIN / 2.0))
             };
             if overlapping.iter().all(|&i| is_longer_reading(&hits[i])) {
