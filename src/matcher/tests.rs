@@ -2031,3 +2031,26 @@ fn a_wrong_rendering_of_the_inner_term_is_replaced_by_the_outer_term_garbled() {
     matcher.find(text, &Folded::new(text), &mut scratch);
     assert_eq!(scratch.hits[0].severity, Severity::Error);
 }
+
+#[test]
+fn a_form_word_turned_verb_before_an_object_pronoun_is_no_reading() {
+    assert_cases_in(
+        "ties,people-to-people ties,,people-to-people connectivity [warning],,,error\n",
+        &[
+            (
+                "Slogans only work if people connect them to their own hopes.",
+                &[],
+            ),
+            // The same two words as a noun phrase are the variant garbled.
+            (
+                "The plan praises people connectivity between the two nations.",
+                &["ties:fuzzy:people connectivity"],
+            ),
+            // The form's own noun before a pronoun stays a noun.
+            (
+                "They praise the people connectivity it brings.",
+                &["ties:fuzzy:people connectivity"],
+            ),
+        ],
+    );
+}

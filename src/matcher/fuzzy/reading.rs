@@ -5,7 +5,8 @@
 use super::doc::{Doc, Token, Word, articles_after};
 use super::literals::holds_what_makes_it_wrong;
 use super::words::{
-    compares_as_synonym, has_adjective_ending, has_plural_ending, is_adverb, is_numeral,
+    OBJECT_PRONOUNS, compares_as_synonym, has_adjective_ending, has_plural_ending, is_adverb,
+    is_numeral,
 };
 use super::{
     ABRIDGED_MIN_CONTENT_WORDS, CORRECT_FORM_MARGIN, DERIVATION_PREFIX, FuzzyForm, FuzzyIndex,
@@ -166,6 +167,20 @@ pub(super) fn makes_head_an_adjective(
         && heads().all(|w| {
             !fuzzy.strict.contains(&w.info.strict)
                 && has_adjective_ending(&doc.text[w.start..w.end])
+        })
+}
+
+/// Whether the window ends with a form word turned into a verb, which an
+/// object pronoun straight after it shows: "slogans only work if *people
+/// connect them* to their hopes" says what people do, and names no
+/// "people-to-people connectivity". The form's own word (up to
+/// inflection) is left alone: a form may hold a verb ("build it").
+pub(super) fn ends_as_a_verb(doc: &Doc, last: usize, fuzzy: &FuzzyForm) -> bool {
+    let word = &doc.words[last];
+    !fuzzy.strict.contains(&word.info.strict)
+        && doc.words.get(last + 1).is_some_and(|next| {
+            &doc.text[word.end..next.start] == " "
+                && OBJECT_PRONOUNS.contains(&&doc.text[next.start..next.end])
         })
 }
 
@@ -507,6 +522,7 @@ impl FuzzyIndex {
             || names_a_modifier(doc, first.word, last.word, fuzzy)
             || ends_modifying_next_word(doc, first.word, last.word, fuzzy)
             || makes_head_an_adjective(doc, first.word, last.word, fuzzy)
+            || ends_as_a_verb(doc, last.word, fuzzy)
             || modifies_inside(doc, first.word, last.word, fuzzy)
             || owns_its_complement(doc, first.word, last.word, fuzzy)
         {

@@ -39,6 +39,10 @@ pub(in crate::matcher) const SINGULAR_DETERMINERS: &[&str] = &[
 /// Personal pronouns: nouns no word before them modifies.
 pub(super) const PRONOUNS: &[&str] = &["i", "you", "he", "she", "we", "they"];
 
+/// Object pronouns: straight after a word, they make it a verb ("people
+/// *connect them*").
+pub(super) const OBJECT_PRONOUNS: &[&str] = &["them", "it", "us", "him", "me"];
+
 /// Prepositions after a head noun: "community *of* …" has its head first.
 pub(super) const PREPOSITIONS: &[&str] =
     &["of", "with", "for", "in", "on", "to", "at", "from", "like"];
