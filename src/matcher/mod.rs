@@ -10,6 +10,7 @@
 
 mod automaton;
 mod case;
+mod combine;
 mod exact;
 mod fuzzy;
 mod inflect;
@@ -353,6 +354,7 @@ impl Matcher {
         if !errors.is_empty() {
             return Err(GlossaryErrors(errors));
         }
+        add_combined_forms(glossary, &mut forms);
         // The four parts are independent; built side by side they take the
         // time of the slowest, which `check`'s start-up feels.
         let ((exact, patterns), (fuzzy, sources)) = rayon::join(
@@ -450,6 +452,30 @@ impl Matcher {
         if let Some(fuzzy) = &self.fuzzy {
             case::drop_title_forms(original, folded, &self.forms, hits);
             case::mark_slips(original, folded, &self.forms, fuzzy.threshold(), hits);
+        }
+    }
+}
+
+/// Appends, as accepted forms, the products of each concept's accepted
+/// changes of its preferred form (see [`combine`]) that are no form of the
+/// glossary yet, so a listed variant or another concept's form keeps its
+/// meaning.
+fn add_combined_forms(glossary: &Glossary, forms: &mut Vec<Form>) {
+    let mut known: std::collections::HashSet<String> =
+        forms.iter().map(|f| f.folded.clone()).collect();
+    for (id, concept) in glossary.concepts.iter().enumerate() {
+        for text in combine::combined_forms(&concept.preferred, &concept.accepted) {
+            let folded = fold_str(&text);
+            if known.insert(folded.clone()) {
+                forms.push(Form {
+                    concept: id,
+                    kind: FormKind::Accepted,
+                    text,
+                    folded,
+                    severity: concept.severity,
+                    from_pattern: false,
+                });
+            }
         }
     }
 }

@@ -2054,3 +2054,22 @@ fn a_form_word_turned_verb_before_an_object_pronoun_is_no_reading() {
         ],
     );
 }
+
+#[test]
+fn accepted_changes_of_different_words_combine() {
+    assert_cases_in(
+        "core,CPC Central Committee with Comrade Xi Jinping at its core,Party Central Committee with Comrade Xi Jinping at its core | CPC Central Committee with Comrade Xi Jinping as the core,,,,error\n",
+        &[
+            // Both accepted changes at once: correct, an accepted hit.
+            (
+                "They rallied around the Party Central Committee with Comrade Xi Jinping as the core.",
+                &["core:accepted:Party Central Committee with Comrade Xi Jinping as the core"],
+            ),
+            // A change no accepted form makes is still a near miss.
+            (
+                "They rallied around the Party Central Committee with Comrade Xi Jinping as its core.",
+                &["core:fuzzy:Party Central Committee with Comrade Xi Jinping as its core"],
+            ),
+        ],
+    );
+}
