@@ -4,7 +4,7 @@
 //! Matching folds case, so each is a literal hit of the correct form; here
 //! the text's case is compared with the form's, word by word.
 
-use super::fuzzy::{SINGULAR_DETERMINERS, is_article, is_stopword, words};
+use super::fuzzy::{SINGULAR_DETERMINERS, is_article, is_numeral, is_stopword, words};
 use super::{Form, FormId, FormKind, Hit, Status};
 use crate::glossary::Severity;
 use crate::normalize::Folded;
@@ -33,6 +33,9 @@ pub fn mark_slips(text: &str, folded: &Folded, forms: &[Form], threshold: f32, h
         if found == form.text {
             continue;
         }
+        if reads_as_count(found, form) {
+            continue;
+        }
         let before = Before::of(&text[..start]);
         if casings(forms, id).any(|casing| !differs(found, &casing.text, before)) {
             continue;
@@ -44,6 +47,18 @@ pub fn mark_slips(text: &str, folded: &Folded, forms: &[Form], threshold: f32, h
             hit.score = score;
         }
     }
+}
+
+/// Whether `found`, all in lower case, writes a name that starts with a
+/// capitalised number word ("Two Establishments", "Four Confidences"): in
+/// lower case the words read as a count, "the two establishments on Harbor
+/// Street" being a pub and a bakery. A name that starts in lower case keeps
+/// its capitals ("one-China principle").
+fn reads_as_count(found: &str, form: &Form) -> bool {
+    !found.chars().any(char::is_uppercase)
+        && words(&form.text).next().is_some_and(|(_, _, first)| {
+            first.starts_with(|c: char| c.is_uppercase()) && is_numeral(&first.to_lowercase())
+        })
 }
 
 /// Drops the fuzzy hits that are a correct form as a title writes it, every

@@ -2073,3 +2073,26 @@ fn accepted_changes_of_different_words_combine() {
         ],
     );
 }
+
+#[test]
+fn a_numbered_name_in_lower_case_reads_as_a_count() {
+    assert_cases_in(
+        "two,Two Establishments,,,,,warning\nonechina,one-China principle,,,,,warning\n",
+        &[
+            (
+                "The two establishments on Harbor Street are a pub and a bakery.",
+                &["two:preferred:two establishments"],
+            ),
+            // Capitals in another place are still a slip.
+            (
+                "The Party upholds the Two establishments.",
+                &["two:fuzzy:Two establishments"],
+            ),
+            // A name that starts in lower case keeps its capitals.
+            (
+                "They reaffirmed the one-china principle.",
+                &["onechina:fuzzy:one-china principle"],
+            ),
+        ],
+    );
+}

@@ -70,7 +70,7 @@ use literals::{overlapped_range, strictly_contains};
 use reading::{SimilarityBuffers, bit};
 use window::WindowCounts;
 use words::NearKey;
-pub(super) use words::{SINGULAR_DETERMINERS, is_article, is_stopword, words};
+pub(super) use words::{SINGULAR_DETERMINERS, is_article, is_numeral, is_stopword, words};
 
 use super::{Form, FormId, FormKind, Hit};
 use crate::glossary::ConceptId;

@@ -95,7 +95,7 @@ pub(in crate::matcher) fn is_article(word: &str) -> bool {
 
 /// Whether a content word is a number: too common to make a window a term
 /// on its own.
-pub(super) fn is_numeral(word: &str) -> bool {
+pub(in crate::matcher) fn is_numeral(word: &str) -> bool {
     const NUMERALS: &[&str] = &[
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "hundred",
         "thousand", "first", "second", "third", "dual", "double", "twin",
