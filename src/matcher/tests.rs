@@ -2096,3 +2096,21 @@ fn a_numbered_name_in_lower_case_reads_as_a_count() {
         ],
     );
 }
+
+#[test]
+fn times_and_age_stand_for_era_only_in_a_longer_phrase() {
+    let rows = "era,new era,,,,,warning\n\
+                thought,Thought on Socialism with Chinese Characteristics for a New Era,,,,,error\n";
+    assert_cases_in(
+        rows,
+        &[
+            // Two words: opening hours, a style of music.
+            ("The museum announced new times for group visits.", &[]),
+            ("She plays new age music.", &[]),
+            (
+                "They studied the Thought on Socialism with Chinese Characteristics for a New Age.",
+                &["thought:fuzzy:Thought on Socialism with Chinese Characteristics for a New Age"],
+            ),
+        ],
+    );
+}

@@ -352,8 +352,9 @@ pub(super) fn compares_as_synonym(form_stems: usize, is_head: bool, word: &str) 
 
 /// Synonyms that stand for a form's head only in a longer phrase: "with
 /// Chinese features" describes a face, where "great-power diplomacy with
-/// Chinese features" is the term garbled.
-const EVERYDAY_HEAD_SYNONYMS: &[&str] = &["features", "feature", "traits", "trait"];
+/// Chinese features" is the term garbled; "new times" are opening hours
+/// and "new age" is music, where "socialism … for a new age" is the term.
+const EVERYDAY_HEAD_SYNONYMS: &[&str] = &["features", "feature", "traits", "trait", "times", "age"];
 
 /// The first [`STEM_START`] bytes of `word`, fewer when it is shorter or
 /// that would split a character.
