@@ -127,6 +127,21 @@ fn glossary_check_prints_counts() {
 }
 
 #[test]
+fn glossary_check_counts_combined_accepted_forms() {
+    let sb = Sandbox::new();
+    sb.write(
+        "g.csv",
+        "id,preferred,accepted\ncore,CPC Central Committee with Comrade Xi Jinping at its core,Party Central Committee with Comrade Xi Jinping at its core | CPC Central Committee with Comrade Xi Jinping as the core\n",
+    );
+    let run = sb.run(&["glossary", "check", "--glossary", "g.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "glossary OK: 1 concepts, 1 preferred, 2 accepted (+1 combined), 0 variant forms, 0 patterns, 0 exceptions; 0 self-tests passed\n"
+    );
+}
+
+#[test]
 fn audit_writes_four_reports_and_continues_past_unreadable_files() {
     let sb = sandbox_with_glossary();
     sb.write("docs/a.txt", "The Supreme Leader visited.\n");

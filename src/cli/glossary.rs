@@ -73,11 +73,17 @@ fn run_check(common: &CommonArgs) -> anyhow::Result<ExitStatus> {
         Err(status) => return Ok(status),
     };
     let stats = checked.glossary.stats();
+    // Accepted forms the matcher combined from the listed ones' changes.
+    let combined = match checked.matcher.combined_forms() {
+        0 => String::new(),
+        n => format!(" (+{n} combined)"),
+    };
     println!(
-        "glossary OK: {} concepts, {} preferred, {} accepted, {} variant forms, {} patterns, {} exceptions; {} self-tests passed",
+        "glossary OK: {} concepts, {} preferred, {} accepted{}, {} variant forms, {} patterns, {} exceptions; {} self-tests passed",
         stats.concepts,
         stats.concepts,
         stats.accepted,
+        combined,
         stats.variants,
         stats.patterns,
         stats.exceptions,

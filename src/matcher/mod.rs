@@ -142,6 +142,8 @@ pub struct Matcher {
     patterns: pattern::PatternMatcher,
     fuzzy: Option<fuzzy::FuzzyIndex>,
     sources: SourceIndex,
+    /// How many accepted forms [`add_combined_forms`] added.
+    combined_forms: usize,
 }
 
 /// How a glossary is compiled.
@@ -354,7 +356,7 @@ impl Matcher {
         if !errors.is_empty() {
             return Err(GlossaryErrors(errors));
         }
-        add_combined_forms(glossary, &mut forms);
+        let combined_forms = add_combined_forms(glossary, &mut forms);
         // The four parts are independent; built side by side they take the
         // time of the slowest, which `check`'s start-up feels.
         let ((exact, patterns), (fuzzy, sources)) = rayon::join(
@@ -398,6 +400,7 @@ impl Matcher {
             patterns,
             fuzzy,
             sources,
+            combined_forms,
         })
     }
 
@@ -409,6 +412,12 @@ impl Matcher {
     /// The literal forms, indexed by [`FormId`].
     pub fn forms(&self) -> &[Form] {
         &self.forms
+    }
+
+    /// How many accepted forms were combined from other accepted forms'
+    /// changes (see `combine`), beyond the glossary's own.
+    pub fn combined_forms(&self) -> usize {
+        self.combined_forms
     }
 
     /// The source terms, for the bilingual check of segments that carry
@@ -459,8 +468,9 @@ impl Matcher {
 /// Appends, as accepted forms, the products of each concept's accepted
 /// changes of its preferred form (see [`combine`]) that are no form of the
 /// glossary yet, so a listed variant or another concept's form keeps its
-/// meaning.
-fn add_combined_forms(glossary: &Glossary, forms: &mut Vec<Form>) {
+/// meaning. Returns how many it added.
+fn add_combined_forms(glossary: &Glossary, forms: &mut Vec<Form>) -> usize {
+    let before = forms.len();
     let mut known: std::collections::HashSet<String> =
         forms.iter().map(|f| f.folded.clone()).collect();
     for (id, concept) in glossary.concepts.iter().enumerate() {
@@ -478,6 +488,7 @@ fn add_combined_forms(glossary: &Glossary, forms: &mut Vec<Form>) {
             }
         }
     }
+    forms.len() - before
 }
 
 /// An error of the glossary as a whole, not of one of its cells.
