@@ -71,6 +71,8 @@ pub(super) fn combined_forms(preferred: &str, accepted: &[String]) -> Vec<String
 #[cfg(test)]
 mod tests {
     use super::combined_forms;
+    use crate::normalize::fold_str;
+    use proptest::prelude::*;
 
     fn strings(forms: &[&str]) -> Vec<String> {
         forms.iter().map(|f| f.to_string()).collect()
@@ -107,5 +109,29 @@ mod tests {
             "New Model of Major-Country Relations",
         ]);
         assert!(combined_forms("new model of major-country relations", &accepted).is_empty());
+    }
+
+    proptest! {
+        /// Any forms: no panic, and every product has the preferred form's
+        /// words but two or more changed, and is none of the listed forms.
+        #[test]
+        fn products_keep_the_shape(
+            preferred in "[a-c ]{0,12}",
+            accepted in proptest::collection::vec("[a-cA-C ]{0,12}", 0..12),
+        ) {
+            let listed: Vec<String> = accepted.iter().map(|a| fold_str(a)).collect();
+            let words: Vec<&str> = preferred.split_whitespace().collect();
+            for form in combined_forms(&preferred, &accepted) {
+                let form_words: Vec<&str> = form.split_whitespace().collect();
+                prop_assert_eq!(form_words.len(), words.len());
+                let changed = form_words
+                    .iter()
+                    .zip(&words)
+                    .filter(|(a, b)| fold_str(a) != fold_str(b))
+                    .count();
+                prop_assert!(changed >= 2, "{:?}", form);
+                prop_assert!(!listed.contains(&fold_str(&form)), "{:?}", form);
+            }
+        }
     }
 }
