@@ -1601,8 +1601,15 @@ fn a_form_word_in_another_number_is_a_slip() {
          community,building a community with a shared future,,,,,warning\n\
          winwin,win-win results,,,,,warning\n\
          with,with Chinese characteristics,,,,,error\n\
-         five,Five Principles of Peaceful Coexistence,,,,,warning\n",
+         five,Five Principles of Peaceful Coexistence,,,,,warning\n\
+         octs,\"one country, two systems\",,,,,warning\n",
         &[
+            // A determiner of one before the window does not count a
+            // number the window starts with.
+            (
+                "Practice has proved that one country, two system is the best.",
+                &["octs:fuzzy:one country, two system"],
+            ),
             (
                 "It is socialism with Chinese characteristic.",
                 &["socialism:fuzzy:socialism with Chinese characteristic"],

@@ -5,8 +5,8 @@
 use super::reading::{MAX_KNOWN_WINDOWS, bit};
 use super::words::{
     AUXILIARIES, PREPOSITIONS, PRONOUNS, SINGULAR_DETERMINERS, american, is_article,
-    is_conjunction, is_contrast, is_stopword, near_prefix, prefix, root, strict_key, synonym,
-    synonym_group, words,
+    is_conjunction, is_contrast, is_numeral, is_stopword, near_prefix, prefix, root, strict_key,
+    synonym, synonym_group, words,
 };
 use super::{
     FuzzyForm, FuzzyIndex, NEAR_MIN_LEN, STEM_START, Scratch, StemId, is_clause_punctuation,
@@ -194,14 +194,17 @@ impl Doc<'_> {
 
     /// Whether the words `first..=last` may be singular where a form has a
     /// plural, as English and not a slip: after a determiner of one ("each
-    /// principle of peaceful coexistence") or before the noun they modify,
-    /// which takes the singular ("a two-session workshop"; a pronoun is
-    /// not modified: "the relation *he* described").
+    /// principle of peaceful coexistence"), unless they start with a number
+    /// of their own, which the word before does not count ("proved *that*
+    /// one country, two system works" is a slip); or before the noun they
+    /// modify, which takes the singular ("a two-session workshop"; a
+    /// pronoun is not modified: "the relation *he* described").
     pub(super) fn may_be_singular(&self, first: usize, last: usize) -> bool {
         let word = |at: usize| &self.text[self.words[at].start..self.words[at].end];
         let after_one = first > 0
             && self.same_clause(first - 1, first)
-            && SINGULAR_DETERMINERS.contains(&word(first - 1));
+            && SINGULAR_DETERMINERS.contains(&word(first - 1))
+            && !is_numeral(word(first));
         let modifies_next = last + 1 < self.words.len()
             && !self.words[last + 1].info.is_stopword
             && !PRONOUNS.contains(&word(last + 1))
