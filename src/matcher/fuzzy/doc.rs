@@ -196,8 +196,8 @@ impl Doc<'_> {
     /// plural, as English and not a slip: after a determiner of one ("each
     /// principle of peaceful coexistence"), unless they start with a number
     /// of their own, which the word before does not count ("proved *that*
-    /// one country, two system works" is a slip); or before the noun they
-    /// modify, which takes the singular ("a two-session workshop"; a
+    /// one country, two system is the best" is a slip); or before the noun
+    /// they modify, which takes the singular ("a two-session workshop"; a
     /// pronoun is not modified: "the relation *he* described").
     pub(super) fn may_be_singular(&self, first: usize, last: usize) -> bool {
         let word = |at: usize| &self.text[self.words[at].start..self.words[at].end];
