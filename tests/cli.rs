@@ -97,14 +97,18 @@ fn bad_glossary_exits_2_with_file_line_column() {
     assert_eq!(run.stdout, "");
 }
 
+/// `glossary check` of `csv` written to `g.csv`.
+fn check_glossary(csv: &str) -> common::Run {
+    let sb = Sandbox::new();
+    sb.write("g.csv", csv);
+    sb.run(&["glossary", "check", "--glossary", "g.csv"])
+}
+
 #[test]
 fn failing_self_test_is_an_error() {
-    let sb = Sandbox::new();
-    sb.write(
-        "g.csv",
+    let run = check_glossary(
         "id,preferred,variants,must_flag\ncommunity,community with a shared future,community of destiny,Nothing here.\n",
     );
-    let run = sb.run(&["glossary", "check", "--glossary", "g.csv"]);
     assert_eq!(run.code, 2);
     assert!(
         run.stderr.contains(
@@ -128,12 +132,9 @@ fn glossary_check_prints_counts() {
 
 #[test]
 fn glossary_check_counts_combined_accepted_forms() {
-    let sb = Sandbox::new();
-    sb.write(
-        "g.csv",
+    let run = check_glossary(
         "id,preferred,accepted\ncore,CPC Central Committee with Comrade Xi Jinping at its core,Party Central Committee with Comrade Xi Jinping at its core | CPC Central Committee with Comrade Xi Jinping as the core\n",
     );
-    let run = sb.run(&["glossary", "check", "--glossary", "g.csv"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         run.stdout,

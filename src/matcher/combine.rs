@@ -9,7 +9,7 @@
 use crate::normalize::fold_str;
 
 /// Edits of the preferred form beyond this many are not combined (2^n
-/// products).
+/// products). Fewer than two have no product.
 const MAX_EDITS: usize = 8;
 
 /// The forms that two or more accepted forms' changes of `preferred` make
@@ -38,7 +38,7 @@ pub(super) fn combined_forms(preferred: &str, accepted: &[String]) -> Vec<String
             edits.push(changes);
         }
     }
-    if edits.len() > MAX_EDITS {
+    if !(2..=MAX_EDITS).contains(&edits.len()) {
         return Vec::new();
     }
     let listed: Vec<String> = accepted.iter().map(|a| fold_str(a)).collect();
@@ -47,16 +47,15 @@ pub(super) fn combined_forms(preferred: &str, accepted: &[String]) -> Vec<String
         if subset.count_ones() < 2 {
             continue;
         }
-        let chosen: Vec<&Vec<(usize, &str)>> = edits
+        let chosen = edits
             .iter()
             .enumerate()
             .filter(|(i, _)| subset & (1 << i) != 0)
-            .map(|(_, e)| e)
-            .collect();
+            .flat_map(|(_, edit)| edit);
         let mut form = words.clone();
         let mut touched = vec![false; words.len()];
         let mut disjoint = true;
-        for &(at, word) in chosen.iter().copied().flatten() {
+        for &(at, word) in chosen {
             disjoint &= !std::mem::replace(&mut touched[at], true);
             form[at] = word;
         }
