@@ -4,9 +4,9 @@
 use super::doc::{SpellingMemo, articles_after, head_at};
 use super::reading::{bit, hyphenated_gaps};
 use super::words::{
-    AUXILIARIES, PREPOSITIONS, SYNONYMS, compares_as_synonym, conjunctions, has_adjective_ending,
-    has_plural_ending, is_adverb, is_article, is_conjunction, is_numeral, is_stopword, near_prefix,
-    prefix, stem_start, strict_key, synonym, words,
+    AUXILIARIES, POSSESSIVES, PREPOSITIONS, SYNONYMS, compares_as_synonym, conjunctions,
+    has_adjective_ending, has_plural_ending, is_adverb, is_article, is_conjunction, is_numeral,
+    is_stopword, near_prefix, prefix, stem_start, strict_key, synonym, words,
 };
 use super::{
     DERIVATION_PREFIX, FuzzyForm, FuzzyIndex, JOINED_MIN_LEN, MAX_POSTINGS, MIN_FORMS_FOR_CORE,
@@ -395,6 +395,7 @@ impl FuzzyIndex {
             trailing,
             head_place,
             has_auxiliary: words.iter().any(|w| AUXILIARIES.contains(w)),
+            has_possessive: words.iter().any(|w| POSSESSIVES.contains(w)),
             hyphens,
             ending,
             head,

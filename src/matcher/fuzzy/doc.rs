@@ -4,7 +4,7 @@
 
 use super::reading::{MAX_KNOWN_WINDOWS, bit};
 use super::words::{
-    AUXILIARIES, PREPOSITIONS, PRONOUNS, SINGULAR_DETERMINERS, american, is_article,
+    AUXILIARIES, POSSESSIVES, PREPOSITIONS, PRONOUNS, SINGULAR_DETERMINERS, american, is_article,
     is_conjunction, is_contrast, is_numeral, is_stopword, near_prefix, prefix, root, strict_key,
     synonym, synonym_group, words,
 };
@@ -37,6 +37,8 @@ pub(super) struct WordInfo {
     pub(super) is_conjunction: bool,
     /// An article.
     pub(super) is_article: bool,
+    /// A possessive determiner (see [`POSSESSIVES`]).
+    pub(super) is_possessive: bool,
     /// An auxiliary verb (see [`AUXILIARIES`]).
     pub(super) is_auxiliary: bool,
     /// Its stem is that of a form word it is a near spelling of.
@@ -431,6 +433,7 @@ impl FuzzyIndex {
             is_stopword,
             is_conjunction: is_conjunction(word),
             is_article: is_article(word),
+            is_possessive: POSSESSIVES.contains(&word),
             is_auxiliary: AUXILIARIES.contains(&word),
             is_misspelling,
             has_synonyms: group.is_some(),
@@ -575,6 +578,7 @@ impl FuzzyIndex {
                     is_stopword: false,
                     is_conjunction: false,
                     is_article: false,
+                    is_possessive: false,
                     is_auxiliary: false,
                     is_misspelling: true,
                     has_synonyms: false,

@@ -26,7 +26,8 @@
 //!    which is read across as many commas as it has item separators.
 //!    Whether a near-miss of a correct form is just
 //!    that form inflected is judged on the words up to inflection and
-//!    articles, not on stems, which would equate qualitative with quality.
+//!    articles (a possessive in an article's place too: "stayed true to its
+//!    mission"), not on stems, which would equate qualitative with quality.
 //!    A window's score is remembered per thread: archives repeat their
 //!    phrases. A candidate never overlaps a literal match of its own
 //!    concept, unless that match is correct and the candidate adds a form
@@ -225,6 +226,9 @@ struct FuzzyForm {
     /// Whether one of its words is an auxiliary verb (see
     /// [`words::AUXILIARIES`]).
     has_auxiliary: bool,
+    /// Whether one of its words is a possessive determiner (see
+    /// [`words::POSSESSIVES`]): then a window's possessive is no article.
+    has_possessive: bool,
     /// Which gaps after the words of `sequence` hold a hyphen, as bits
     /// (see [`reading::hyphenated_gaps`]).
     hyphens: u64,

@@ -244,10 +244,14 @@ impl FuzzyIndex {
         read_as: ReadAs,
     ) -> bool {
         let span = &doc.words[first..=last];
+        // An article, or a possessive in its place where the form has none:
+        // "stayed true to *its* mission" is "stay true to the mission".
+        let is_determiner =
+            |w: &Word| w.info.is_article || (w.info.is_possessive && !f.has_possessive);
         let claimed = |w: &Word| w.info.stem.is_some_and(|stem| read_as.claims(stem, f));
         let sequence = || {
             span.iter()
-                .filter(|w| !w.info.is_article)
+                .filter(|w| !is_determiner(w))
                 .map(|w| w.info.strict)
         };
         let content = || {
@@ -311,7 +315,7 @@ impl FuzzyIndex {
         };
         // The form's articles after its prepositions, inside the window,
         // where it stands at `at` of the form.
-        let window_articles = articles_after(span, |w| w.info.is_article, |_| true);
+        let window_articles = articles_after(span, is_determiner, |_| true);
         let keeps_articles = |at: usize| {
             let inside = internal_gaps << 1;
             f.articles.checked_shr(at as u32).unwrap_or(0) & inside & !window_articles == 0
@@ -320,7 +324,7 @@ impl FuzzyIndex {
         // theirs (see `FuzzyForm::fixed_number`), where it stands at `at`.
         let window_plurals = span
             .iter()
-            .filter(|w| !w.info.is_article)
+            .filter(|w| !is_determiner(w))
             .enumerate()
             .take(64)
             .filter(|(_, w)| has_plural_ending(&doc.text[w.start..w.end]))
@@ -343,7 +347,7 @@ impl FuzzyIndex {
             let hyphens = hyphenated_gaps(
                 doc.text,
                 span.iter()
-                    .filter(|w| !w.info.is_article)
+                    .filter(|w| !is_determiner(w))
                     .map(|w| (w.start, w.end)),
             );
             parts().any(|at| {

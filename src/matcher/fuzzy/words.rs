@@ -39,6 +39,11 @@ pub(in crate::matcher) const SINGULAR_DETERMINERS: &[&str] = &[
 /// Personal pronouns: nouns no word before them modifies.
 pub(super) const PRONOUNS: &[&str] = &["i", "you", "he", "she", "we", "they"];
 
+/// Possessive determiners: in a correct form's place of an article they
+/// keep the form ("stayed true to *its* mission" is "stay true to the
+/// mission").
+pub(super) const POSSESSIVES: &[&str] = &["my", "your", "his", "her", "its", "our", "their"];
+
 /// Object pronouns: straight after a word, they make it a verb ("people
 /// *connect them*").
 pub(super) const OBJECT_PRONOUNS: &[&str] = &["them", "it", "us", "him", "me"];
