@@ -2084,6 +2084,55 @@ fn a_possessive_in_place_of_a_correct_forms_article_keeps_the_form() {
 }
 
 #[test]
+fn a_noun_slipped_into_a_short_correct_form_makes_another_phrase() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "philosophy,new development philosophy,,new development concept,,,error",
+            "The company has a new software development philosophy.",
+            &[],
+        ),
+        // An adjective slipped in is a slip in the fixed term.
+        (
+            "socialism,socialism with Chinese characteristics,,socialism with China characteristics,,,error",
+            "They uphold socialism with Chinese special characteristics.",
+            &["socialism:fuzzy:socialism with Chinese special characteristics"],
+        ),
+        // So are a word of measure and one of wholeness.
+        (
+            "four,four consciousnesses,,four consciousness,,,error",
+            "Members must strengthen the four kinds of consciousness.",
+            &["four:fuzzy:four kinds of consciousness"],
+        ),
+        (
+            "values,common values of humanity,common values of mankind,,,,error",
+            "We share the common values of the entire mankind.",
+            &["values:fuzzy:common values of the entire mankind"],
+        ),
+        // A word after the form's last is none slipped into it.
+        (
+            "zs,zero-sum game,zero-sum mentality | zero-sum thinking,zero-sum game thinking,,,warning",
+            "They reject the zero-sum-game mentality.",
+            &["zs:fuzzy:zero-sum-game mentality"],
+        ),
+        // A longer form keeps its words apart: a noun slipped in is a slip.
+        (
+            "rejuvenation,great rejuvenation of the Chinese nation,,great revival of the Chinese nation,,,error",
+            "It serves the great rejuvenation of the Chinese people nation.",
+            &["rejuvenation:fuzzy:great rejuvenation of the Chinese people nation"],
+        ),
+        // A preposition is no noun.
+        (
+            "dialogue,dialogue rather than confrontation,,\"dialogue, not confrontation\",,,error",
+            "We choose dialogue over confrontation.",
+            &["dialogue:fuzzy:dialogue over confrontation"],
+        ),
+    ];
+    for &(row, text, expected) in cases {
+        assert_cases_in(&format!("{row}\n"), &[(text, expected)]);
+    }
+}
+
+#[test]
 fn accepted_changes_of_different_words_combine() {
     assert_cases_in(
         "core,CPC Central Committee with Comrade Xi Jinping at its core,Party Central Committee with Comrade Xi Jinping at its core | CPC Central Committee with Comrade Xi Jinping as the core,,,,error\n",

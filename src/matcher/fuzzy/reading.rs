@@ -5,8 +5,8 @@
 use super::doc::{Doc, Token, Word, articles_after};
 use super::literals::holds_what_makes_it_wrong;
 use super::words::{
-    OBJECT_PRONOUNS, compares_as_synonym, has_adjective_ending, has_plural_ending, is_adverb,
-    is_numeral,
+    OBJECT_PRONOUNS, OTHER_PREPOSITIONS, compares_as_synonym, has_adjective_ending,
+    has_plural_ending, is_adverb, is_numeral,
 };
 use super::{
     ABRIDGED_MIN_CONTENT_WORDS, CORRECT_FORM_MARGIN, DERIVATION_PREFIX, FuzzyForm, FuzzyIndex,
@@ -28,6 +28,11 @@ pub(super) struct SimilarityBuffers {
     /// on the seeds, more than half of the windows scored are repeats.
     pub(super) known: rustc_hash::FxHashMap<Box<str>, Vec<(u32, f32)>>,
 }
+
+/// Content words up to which a correct form is short: a word of its own
+/// slipped in among them makes another noun phrase (see
+/// [`FuzzyIndex::is_correct_use`]).
+const SHORT_FORM_CONTENT_WORDS: usize = 3;
 
 /// Bound on remembered window scores, checked between documents.
 pub(super) const MAX_KNOWN_WINDOWS: usize = 100_000;
@@ -292,8 +297,53 @@ impl FuzzyIndex {
         // a word of measure ("four *kinds of* consciousness") or turning a
         // possessive round ("thought *of* Xi Jinping on …").
         let adds_preposition = || doc.prepositions_not_in(first, last, f).any(|p| p != "of");
+        // In a short form, a noun of its own slipped in among the form's
+        // words makes another noun phrase: "new *software* development
+        // philosophy", "high-quality *early childhood* development". An
+        // adjective alone is a slip in the fixed term ("Chinese *special*
+        // characteristics"), as are a word of measure before "of" ("four
+        // *kinds of* consciousness") and one of wholeness ("the *entire*
+        // mankind"): MT slips those in. A word after the form's last is
+        // no slip into it ("zero-sum game *mentality*").
+        let modifies_inside = || {
+            let is_own = |at: &usize| f.strict.contains(&doc.words[*at].info.strict);
+            let (Some(own_first), Some(own_last)) = (
+                (first..=last).find(is_own),
+                (first..=last).rev().find(is_own),
+            ) else {
+                return false;
+            };
+            let others = || {
+                (first..=last).filter(|&at| {
+                    let w = &doc.words[at];
+                    !w.info.is_stopword && !claimed(w) && !f.strict.contains(&w.info.strict)
+                })
+            };
+            let is_noun = |at: usize| {
+                let word = &doc.text[doc.words[at].start..doc.words[at].end];
+                !(has_adjective_ending(word)
+                    || OTHER_PREPOSITIONS.contains(&word)
+                    || word.ends_with("al")
+                    || word.ends_with("ic")
+                    || is_adverb(word))
+            };
+            f.strict.len() <= SHORT_FORM_CONTENT_WORDS
+                && others().any(is_noun)
+                && others().all(|at| {
+                    let w = &doc.words[at];
+                    let before_of = doc
+                        .words
+                        .get(at + 1)
+                        .is_some_and(|next| &doc.text[next.start..next.end] == "of");
+                    own_first < at
+                        && at < own_last
+                        && !before_of
+                        && !matches!(&doc.text[w.start..w.end], "entire" | "whole")
+                })
+        };
         let is_sentence = other_content.peek().is_some()
             && (!keeps_prepositions()
+                || modifies_inside()
                 || adds_preposition()
                 || other_content.any(|w| is_numeral(&doc.text[w.start..w.end])))
             || is_clause();

@@ -52,6 +52,13 @@ pub(super) const OBJECT_PRONOUNS: &[&str] = &["them", "it", "us", "him", "me"];
 pub(super) const PREPOSITIONS: &[&str] =
     &["of", "with", "for", "in", "on", "to", "at", "from", "like"];
 
+/// Prepositions that are no stopwords, since forms have few of them: no
+/// noun slipped into a term ("dialogue *over* confrontation").
+pub(super) const OTHER_PREPOSITIONS: &[&str] = &[
+    "over", "before", "after", "during", "beyond", "behind", "above", "below", "around", "despite",
+    "since", "until", "per", "versus", "vs",
+];
+
 /// Nouns that end as adverbs do (see [`is_adverb`]).
 const NOUNS_IN_LY: &[&str] = &[
     "ally", "anomaly", "assembly", "belly", "bully", "family", "folly", "italy", "jelly", "july",
