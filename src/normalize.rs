@@ -44,14 +44,22 @@ impl Folded {
     ///
     /// The end is the end of the original character behind the last folded
     /// byte, so a span never cuts an original character in two, even where
-    /// one character folds to several (`İ` → `i̇`).
+    /// one character folds to several (`İ` → `i̇`), nor an entity that
+    /// folded to one character (`&quot;` → `"`).
     pub fn original_span(&self, original: &str, start: usize, end: usize) -> (usize, usize) {
         let orig_start = self.offsets[start] as usize;
         if end <= start {
             return (orig_start, orig_start);
         }
         let last = self.offsets[end - 1] as usize;
-        let last_len = original[last..].chars().next().map_or(0, char::len_utf8);
+        let rest = &original[last..];
+        let last_len = ENTITIES
+            .iter()
+            .find(|(entity, _)| rest.as_bytes().starts_with(entity))
+            .map_or_else(
+                || rest.chars().next().map_or(0, char::len_utf8),
+                |(entity, _)| entity.len(),
+            );
         (orig_start, last + last_len)
     }
 }
@@ -106,15 +114,18 @@ pub fn fold_into(original: &str, out: &mut Folded) {
                 }
                 break;
             }
+            // A backtick or an HTML entity (`&quot;`, `&apos;`: text that
+            // passed through an HTML or Moses escaper) is rare: such a run
+            // is folded byte by byte.
+            if memchr::memchr2(b'`', b'&', &bytes[start..at]).is_some() {
+                push_unescaped(out, bytes, start, at);
+                continue;
+            }
             // Copied as a slice and lowercased in place: pushing char by
             // char was the most expensive line of folding.
             let copied = out.text.len();
             out.text.push_str(&original[start..at]);
             out.text[copied..].make_ascii_lowercase();
-            if bytes[start..at].contains(&b'`') {
-                let run = out.text.split_off(copied);
-                out.text.push_str(&run.replace('`', "'"));
-            }
             out.offsets.extend(start as u32..at as u32);
             continue;
         }
@@ -200,6 +211,39 @@ fn is_plain(b: u8) -> bool {
 
 fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+/// Escapes of punctuation that text copied from HTML or through a Moses
+/// tokenizer keeps, and the character each stands for.
+const ENTITIES: &[(&[u8], u8)] = &[
+    (b"&quot;", b'"'),
+    (b"&#34;", b'"'),
+    (b"&apos;", b'\''),
+    (b"&#39;", b'\''),
+    (b"&#x27;", b'\''),
+    (b"&amp;", b'&'),
+    (b"&lt;", b'<'),
+    (b"&gt;", b'>'),
+];
+
+/// Appends the ASCII run `bytes[start..end]` lowercased, a backtick as an
+/// apostrophe and each of [`ENTITIES`] as its character, which keeps the
+/// offset of its `&`.
+fn push_unescaped(out: &mut Folded, bytes: &[u8], start: usize, end: usize) {
+    let mut at = start;
+    while at < end {
+        let (folded, len) = match bytes[at] {
+            b'`' => (b'\'', 1),
+            b'&' => ENTITIES
+                .iter()
+                .find(|(entity, _)| bytes[at..end].starts_with(entity))
+                .map_or((b'&', 1), |&(entity, c)| (c, entity.len())),
+            b => (b.to_ascii_lowercase(), 1),
+        };
+        out.text.push(char::from(folded));
+        out.offsets.push(at as u32);
+        at += len;
+    }
 }
 
 /// Writes the one space a run of whitespace folds to, if one is pending.
@@ -351,6 +395,13 @@ mod tests {
         ("  lead", " lead"),
         ("trail  ", "trail "),
         ("人类命运共同体", "人类命运共同体"),
+        ("it`s", "it's"),
+        (
+            "Xi Jinping&apos;s &quot;Belt and Road&quot;",
+            "xi jinping's \"belt and road\"",
+        ),
+        ("R&amp;D &#39;x&#39; &lt;b&gt;", "r&d 'x' <b>"),
+        ("AT&T &quo &amp", "at&t &quo &amp"),
         ("", ""),
     ];
 
@@ -420,6 +471,16 @@ mod tests {
             &original[folded.original_span(original, quote, quote + 1).0..][..3],
             "’"
         );
+    }
+
+    #[test]
+    fn an_entity_maps_back_whole() {
+        let original = "the &quot;Belt and Road&quot; plan";
+        let folded = Folded::new(original);
+        let needle = "\"belt and road\"";
+        let start = folded.text.find(needle).unwrap();
+        let (s, e) = folded.original_span(original, start, start + needle.len());
+        assert_eq!(&original[s..e], "&quot;Belt and Road&quot;");
     }
 
     #[test]
