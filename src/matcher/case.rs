@@ -18,7 +18,13 @@ pub const MINOR_WORDS: &[&str] = &[
 /// Turns the correct literal hits in `hits` whose text departs from their
 /// form's case into near-misses of it (scored by character similarity, at
 /// `threshold` or above), of severity info: the words are right.
+///
+/// A text without a single capital letter (lower-cased machine-translation
+/// output, a lower-cased corpus) says nothing of case: no slips there.
 pub fn mark_slips(text: &str, folded: &Folded, forms: &[Form], threshold: f32, hits: &mut [Hit]) {
+    // Looked up at the first hit that departs from its form: most texts
+    // have none.
+    let mut has_capitals = None;
     for hit in hits {
         if !matches!(hit.status, Status::Preferred | Status::Accepted) {
             continue;
@@ -33,7 +39,9 @@ pub fn mark_slips(text: &str, folded: &Folded, forms: &[Form], threshold: f32, h
         if found == form.text {
             continue;
         }
-        if reads_as_count(found, form) {
+        if reads_as_count(found, form)
+            || !*has_capitals.get_or_insert_with(|| text.chars().any(char::is_uppercase))
+        {
             continue;
         }
         let before = Before::of(&text[..start]);

@@ -1691,7 +1691,7 @@ policy,\"One Country, Two Systems\",\"one country, two systems\",,,,warning
         ],
     );
     let matcher = compile(&format!("{HEADER}\n{rows}"));
-    let text = "the chinese dream";
+    let text = "The chinese dream";
     let mut scratch = MatchScratch::default();
     matcher.find(text, &Folded::new(text), &mut scratch);
     assert_eq!(scratch.hits[0].severity, Severity::Info);
@@ -2166,6 +2166,28 @@ fn a_numbered_name_in_lower_case_reads_as_a_count() {
                 &["two:fuzzy:Two establishments"],
             ),
             // A name that starts in lower case keeps its capitals.
+            (
+                "They reaffirmed the one-china principle.",
+                &["onechina:fuzzy:one-china principle"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_text_without_capitals_has_no_case_slips() {
+    assert_cases_in(
+        "onechina,one-China principle,,,,,warning\ndream,Chinese Dream,,,,,warning\n",
+        &[
+            // Lower-cased output says nothing of case.
+            (
+                "they reaffirmed the one-china principle and the chinese dream.",
+                &[
+                    "onechina:preferred:one-china principle",
+                    "dream:preferred:chinese dream",
+                ],
+            ),
+            // One capital anywhere, and the text writes case.
             (
                 "They reaffirmed the one-china principle.",
                 &["onechina:fuzzy:one-china principle"],
