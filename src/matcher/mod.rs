@@ -57,6 +57,25 @@ pub struct Form {
     /// matching alone: never matched literally (the pattern does that) and
     /// no listed variant.
     pub from_pattern: bool,
+    /// Made from accepted changes of different words (see
+    /// [`add_combined_forms`]): accepted by the matcher, not written in the
+    /// glossary.
+    pub combined: bool,
+}
+
+impl Form {
+    /// How a report introduces this form as the one a fuzzy finding is
+    /// nearest to: a form the glossary does not spell out says where it
+    /// comes from, so a terminologist does not look for it in vain.
+    pub fn nearest_label(&self) -> &'static str {
+        if self.combined {
+            "nearest form (accepted changes combined)"
+        } else if self.from_pattern {
+            "nearest form (spelled out from a pattern)"
+        } else {
+            "nearest listed form"
+        }
+    }
 }
 
 /// What an occurrence is: correct, or which kind of finding.
@@ -306,6 +325,7 @@ impl Matcher {
                     folded: fold_str(text),
                     severity,
                     from_pattern: false,
+                    combined: false,
                 })
             };
             add(FormKind::Preferred, &concept.preferred, concept.severity);
@@ -331,6 +351,7 @@ impl Matcher {
                         folded,
                         severity: concept.severity,
                         from_pattern: true,
+                        combined: false,
                     });
                 }
             }
@@ -484,6 +505,7 @@ fn add_combined_forms(glossary: &Glossary, forms: &mut Vec<Form>) -> usize {
                     folded,
                     severity: concept.severity,
                     from_pattern: false,
+                    combined: true,
                 });
             }
         }

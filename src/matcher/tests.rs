@@ -2152,6 +2152,30 @@ fn accepted_changes_of_different_words_combine() {
 }
 
 #[test]
+fn a_report_says_where_a_nearest_form_not_in_the_glossary_comes_from() {
+    let matcher = compile(&format!(
+        "{HEADER}\ncore,CPC Central Committee with Comrade Xi Jinping at its core,Party Central Committee with Comrade Xi Jinping at its core | CPC Central Committee with Comrade Xi Jinping as the core,,,,error\n\
+         people,people-centered development philosophy,,,\\bpeople-centered development (?:thought|idea)\\b,,warning\n"
+    ));
+    let label_of = |text: &str| {
+        let form = matcher.forms().iter().find(|f| f.text == text);
+        form.map(|f| f.nearest_label())
+    };
+    assert_eq!(
+        label_of("Party Central Committee with Comrade Xi Jinping as the core"),
+        Some("nearest form (accepted changes combined)")
+    );
+    assert_eq!(
+        label_of("people-centered development thought"),
+        Some("nearest form (spelled out from a pattern)")
+    );
+    assert_eq!(
+        label_of("Party Central Committee with Comrade Xi Jinping at its core"),
+        Some("nearest listed form")
+    );
+}
+
+#[test]
 fn a_numbered_name_in_lower_case_reads_as_a_count() {
     assert_cases_in(
         "two,Two Establishments,,,,,warning\nonechina,one-China principle,,,,,warning\n",

@@ -267,11 +267,15 @@ pub fn finding_row<'a>(
 ) -> [Cow<'a, str>; 14] {
     let concept = &matcher.concepts()[finding.concept];
     let note = match (finding.status, finding.form) {
-        (Status::Fuzzy, Some(form)) => Cow::Owned(format!(
-            "nearest listed form: {}; {}",
-            matcher.forms()[form].text,
-            concept.note
-        )),
+        (Status::Fuzzy, Some(form)) => {
+            let form = &matcher.forms()[form];
+            Cow::Owned(format!(
+                "{}: {}; {}",
+                form.nearest_label(),
+                form.text,
+                concept.note
+            ))
+        }
         _ => Cow::Borrowed(concept.note.as_str()),
     };
     [

@@ -276,7 +276,8 @@ fn finding_row(out: &mut String, matcher: &Matcher, doc: &DocReport, finding: &F
     let severity = finding.severity.as_str();
     let nearest = match (finding.status, finding.form) {
         (Status::Fuzzy, Some(form)) => {
-            format!(" (nearest listed form: {})", matcher.forms()[form].text)
+            let form = &matcher.forms()[form];
+            format!(" ({}: {})", form.nearest_label(), form.text)
         }
         _ => String::new(),
     };
