@@ -167,6 +167,48 @@ impl FuzzyIndex {
             })
     }
 
+    /// `candidate` without the words before a correct literal hit of its
+    /// own concept inside it that only another form of the concept has:
+    /// in "Chinese leader Xi Jingping" the slip is "Xi Jingping", and
+    /// "Chinese leader" (words of the full title) is no part of it.
+    pub(super) fn trimmed_to_own_literal(
+        &self,
+        doc: &Doc,
+        candidate: Hit,
+        literals: &[Hit],
+        cache: &WordCache,
+    ) -> Hit {
+        let Some(fuzzy) = self.fuzzy_form_of(&candidate) else {
+            return candidate;
+        };
+        let vocabulary = &self.vocabulary[candidate.concept];
+        let own = literals[overlapped_range(literals, &candidate)]
+            .iter()
+            .find(|h| {
+                h.concept == candidate.concept
+                    && !h.status.is_finding()
+                    && h.start > candidate.start
+            });
+        let Some(own) = own else {
+            return candidate;
+        };
+        let only_other_forms = words(&doc.text[candidate.start..own.start]).all(|(_, _, w)| {
+            is_stopword(w)
+                || cache.get(w).and_then(|info| info.stem).is_some_and(|stem| {
+                    vocabulary.binary_search(&stem).is_ok()
+                        && fuzzy.stems.binary_search(&stem).is_err()
+                })
+        });
+        if only_other_forms {
+            Hit {
+                start: own.start,
+                ..candidate
+            }
+        } else {
+            candidate
+        }
+    }
+
     /// Whether `candidate` holds, outside `literal`, the hit it contains, a
     /// word of its form misspelt or swapped for a synonym ("Xi *Jingping*",
     /// "ecological civilization *construction*"), or whether it is, up to
@@ -292,7 +334,23 @@ impl FuzzyIndex {
         };
         let is_content =
             |span: &str| words(span).any(|(_, _, w)| !(is_stopword(w) || is_inner_word(w)));
-        let extra_before = is_content(&text[candidate.start..literal.start]);
+        // Before a correct literal of its own concept, a word that only
+        // the concept's other forms have belongs to the term: "*Chinese*
+        // President Xi Jingping" (the full title has "Chinese president").
+        // A word of the candidate's own form there is one more
+        // ("the *idea* that lucid waters …" is no "… assets's concept").
+        let own_vocabulary = (literal.concept == candidate.concept && !literal.status.is_finding())
+            .then(|| &self.vocabulary[candidate.concept]);
+        let is_own_word = |w: &str| {
+            own_vocabulary
+                .zip(cache.get(w).and_then(|info| info.stem))
+                .is_some_and(|(vocabulary, stem)| {
+                    vocabulary.binary_search(&stem).is_ok()
+                        && fuzzy.stems.binary_search(&stem).is_err()
+                })
+        };
+        let extra_before = words(&text[candidate.start..literal.start])
+            .any(|(_, _, w)| !(is_stopword(w) || is_inner_word(w) || is_own_word(w)));
         let extra_after = is_content(&text[literal.end..candidate.end]);
         let positions: Vec<usize> = fuzzy
             .ordered

@@ -583,7 +583,7 @@ impl FuzzyIndex {
                     || (self.fits_literals(&doc, &hit, literals, cache)
                         && !self.reads_as_correct(&doc, (first, last), forms, hit.concept, read_as))
                 {
-                    candidates.push(hit);
+                    candidates.push(self.trimmed_to_own_literal(&doc, hit, literals, cache));
                 }
             }
         }
