@@ -181,7 +181,6 @@ impl FuzzyIndex {
         let Some(fuzzy) = self.fuzzy_form_of(&candidate) else {
             return candidate;
         };
-        let vocabulary = &self.vocabulary[candidate.concept];
         let own = literals[overlapped_range(literals, &candidate)]
             .iter()
             .find(|h| {
@@ -194,10 +193,10 @@ impl FuzzyIndex {
         };
         let only_other_forms = words(&doc.text[candidate.start..own.start]).all(|(_, _, w)| {
             is_stopword(w)
-                || cache.get(w).and_then(|info| info.stem).is_some_and(|stem| {
-                    vocabulary.binary_search(&stem).is_ok()
-                        && fuzzy.stems.binary_search(&stem).is_err()
-                })
+                || cache
+                    .get(w)
+                    .and_then(|info| info.stem)
+                    .is_some_and(|stem| self.only_other_forms_have(candidate.concept, fuzzy, stem))
         });
         if only_other_forms {
             Hit {
@@ -207,6 +206,13 @@ impl FuzzyIndex {
         } else {
             candidate
         }
+    }
+
+    /// Whether `stem` is a word of `concept`'s forms that its form `fuzzy`
+    /// lacks ("chinese" of the full title, beside "President Xi Jinping").
+    fn only_other_forms_have(&self, concept: ConceptId, fuzzy: &FuzzyForm, stem: StemId) -> bool {
+        self.vocabulary[concept].binary_search(&stem).is_ok()
+            && fuzzy.stems.binary_search(&stem).is_err()
     }
 
     /// Whether `candidate` holds, outside `literal`, the hit it contains, a
@@ -339,15 +345,14 @@ impl FuzzyIndex {
         // President Xi Jingping" (the full title has "Chinese president").
         // A word of the candidate's own form there is one more
         // ("the *idea* that lucid waters …" is no "… assets's concept").
-        let own_vocabulary = (literal.concept == candidate.concept && !literal.status.is_finding())
-            .then(|| &self.vocabulary[candidate.concept]);
+        let beside_own_correct =
+            literal.concept == candidate.concept && !literal.status.is_finding();
         let is_own_word = |w: &str| {
-            own_vocabulary
-                .zip(cache.get(w).and_then(|info| info.stem))
-                .is_some_and(|(vocabulary, stem)| {
-                    vocabulary.binary_search(&stem).is_ok()
-                        && fuzzy.stems.binary_search(&stem).is_err()
-                })
+            beside_own_correct
+                && cache
+                    .get(w)
+                    .and_then(|info| info.stem)
+                    .is_some_and(|stem| self.only_other_forms_have(candidate.concept, fuzzy, stem))
         };
         let extra_before = words(&text[candidate.start..literal.start])
             .any(|(_, _, w)| !(is_stopword(w) || is_inner_word(w) || is_own_word(w)));

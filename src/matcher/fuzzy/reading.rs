@@ -282,11 +282,9 @@ impl FuzzyIndex {
         // word slipped into the fixed phrase, its prepositions kept, makes
         // another rendering ("four kinds of consciousness", "common values
         // of the entire mankind").
-        let mut other_content = span
-            .iter()
-            .filter(|w| !w.info.is_stopword && !claimed(w))
-            .filter(|w| !f.strict.contains(&w.info.strict))
-            .peekable();
+        let is_other_content =
+            |w: &Word| !w.info.is_stopword && !claimed(w) && !f.strict.contains(&w.info.strict);
+        let mut other_content = span.iter().filter(|w| is_other_content(w)).peekable();
         let keeps_prepositions = || {
             let mut window = sequence();
             f.prepositions.iter().all(|&p| window.any(|w| w == p))
@@ -313,12 +311,7 @@ impl FuzzyIndex {
             ) else {
                 return false;
             };
-            let others = || {
-                (first..=last).filter(|&at| {
-                    let w = &doc.words[at];
-                    !w.info.is_stopword && !claimed(w) && !f.strict.contains(&w.info.strict)
-                })
-            };
+            let others = || (first..=last).filter(|&at| is_other_content(&doc.words[at]));
             let is_noun = |at: usize| {
                 let word = &doc.text[doc.words[at].start..doc.words[at].end];
                 !(has_adjective_ending(word)
