@@ -58,7 +58,7 @@ pub struct Form {
     /// no listed variant.
     pub from_pattern: bool,
     /// Made from accepted changes of different words (see
-    /// [`add_combined_forms`]): accepted by the matcher, not written in the
+    /// `add_combined_forms`): accepted by the matcher, not written in the
     /// glossary.
     pub combined: bool,
 }
