@@ -53,13 +53,10 @@ impl Folded {
         }
         let last = self.offsets[end - 1] as usize;
         let rest = &original[last..];
-        let last_len = ENTITIES
-            .iter()
-            .find(|(entity, _)| rest.as_bytes().starts_with(entity))
-            .map_or_else(
-                || rest.chars().next().map_or(0, char::len_utf8),
-                |(entity, _)| entity.len(),
-            );
+        let last_len = entity_at(rest.as_bytes()).map_or_else(
+            || rest.chars().next().map_or(0, char::len_utf8),
+            |(len, _)| len,
+        );
         (orig_start, last + last_len)
     }
 }
@@ -226,6 +223,15 @@ const ENTITIES: &[(&[u8], u8)] = &[
     (b"&gt;", b'>'),
 ];
 
+/// The length of the entity of [`ENTITIES`] that `bytes` starts with, and
+/// the character it stands for.
+fn entity_at(bytes: &[u8]) -> Option<(usize, u8)> {
+    ENTITIES
+        .iter()
+        .find(|(entity, _)| bytes.starts_with(entity))
+        .map(|&(entity, c)| (entity.len(), c))
+}
+
 /// Appends the ASCII run `bytes[start..end]` lowercased, a backtick as an
 /// apostrophe and each of [`ENTITIES`] as its character, which keeps the
 /// offset of its `&`.
@@ -234,10 +240,7 @@ fn push_unescaped(out: &mut Folded, bytes: &[u8], start: usize, end: usize) {
     while at < end {
         let (folded, len) = match bytes[at] {
             b'`' => (b'\'', 1),
-            b'&' => ENTITIES
-                .iter()
-                .find(|(entity, _)| bytes[at..end].starts_with(entity))
-                .map_or((b'&', 1), |&(entity, c)| (c, entity.len())),
+            b'&' => entity_at(&bytes[at..end]).map_or((b'&', 1), |(len, c)| (c, len)),
             b => (b.to_ascii_lowercase(), 1),
         };
         out.text.push(char::from(folded));
@@ -461,11 +464,11 @@ mod tests {
     #[test]
     fn offsets_map_back_to_original_spans() {
         let original = "A Community\u{00A0}with a\n Shared Future’s end";
+        assert_eq!(
+            original_of(original, "community with a shared future"),
+            "Community\u{00A0}with a\n Shared Future"
+        );
         let folded = Folded::new(original);
-        let needle = "community with a shared future";
-        let start = folded.text.find(needle).unwrap();
-        let (s, e) = folded.original_span(original, start, start + needle.len());
-        assert_eq!(&original[s..e], "Community\u{00A0}with a\n Shared Future");
         let quote = folded.text.find('\'').unwrap();
         assert_eq!(
             &original[folded.original_span(original, quote, quote + 1).0..][..3],
@@ -475,12 +478,19 @@ mod tests {
 
     #[test]
     fn an_entity_maps_back_whole() {
-        let original = "the &quot;Belt and Road&quot; plan";
+        assert_eq!(
+            original_of("the &quot;Belt and Road&quot; plan", "\"belt and road\""),
+            "&quot;Belt and Road&quot;"
+        );
+    }
+
+    /// The original text behind the first occurrence of `needle` in the
+    /// folded `original`.
+    fn original_of<'a>(original: &'a str, needle: &str) -> &'a str {
         let folded = Folded::new(original);
-        let needle = "\"belt and road\"";
         let start = folded.text.find(needle).unwrap();
         let (s, e) = folded.original_span(original, start, start + needle.len());
-        assert_eq!(&original[s..e], "&quot;Belt and Road&quot;");
+        &original[s..e]
     }
 
     #[test]

@@ -7,7 +7,7 @@ use aho_corasick::{BuildError, Input, MatchKind};
 
 use super::automaton::SizedAutomaton;
 use super::fuzzy::words;
-use super::{Form, FormId, FormKind, Hit, Status, inflect};
+use super::{Form, FormId, FormKind, FormOrigin, Hit, Status, inflect};
 use crate::glossary::Severity;
 
 /// The automaton and, per automaton pattern, what it stands for.
@@ -63,7 +63,12 @@ impl ExactMatcher {
         let mut surfaces = Vec::with_capacity(forms.len() * 3);
         let mut seen: HashMap<String, ()> = HashMap::with_capacity(forms.len() * 3);
         // Forms spelled out of patterns are the patterns' to match.
-        let listed = || forms.iter().enumerate().filter(|(_, f)| !f.from_pattern);
+        let listed = || {
+            forms
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.origin != FormOrigin::Pattern)
+        };
         for (id, form) in listed() {
             if seen.insert(form.folded.clone(), ()).is_none() {
                 patterns.push(form.folded.clone().into_bytes());

@@ -52,15 +52,24 @@ pub struct Form {
     pub folded: String,
     /// Severity of a finding of this form.
     pub severity: Severity,
+    /// Written in the glossary, or made by the matcher from what is.
+    pub origin: FormOrigin,
+}
+
+/// Where a form comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormOrigin {
+    /// Written in the glossary.
+    Listed,
     /// Spelled out from one of the concept's patterns, a short family of
     /// renderings that names a correct form with one word swapped, for fuzzy
     /// matching alone: never matched literally (the pattern does that) and
     /// no listed variant.
-    pub from_pattern: bool,
+    Pattern,
     /// Made from accepted changes of different words (see
     /// `add_combined_forms`): accepted by the matcher, not written in the
     /// glossary.
-    pub combined: bool,
+    Combined,
 }
 
 impl Form {
@@ -68,12 +77,10 @@ impl Form {
     /// nearest to: a form the glossary does not spell out says where it
     /// comes from, so a terminologist does not look for it in vain.
     pub fn nearest_label(&self) -> &'static str {
-        if self.combined {
-            "nearest form (accepted changes combined)"
-        } else if self.from_pattern {
-            "nearest form (spelled out from a pattern)"
-        } else {
-            "nearest listed form"
+        match self.origin {
+            FormOrigin::Listed => "nearest listed form",
+            FormOrigin::Pattern => "nearest form (spelled out from a pattern)",
+            FormOrigin::Combined => "nearest form (accepted changes combined)",
         }
     }
 }
@@ -161,8 +168,6 @@ pub struct Matcher {
     patterns: pattern::PatternMatcher,
     fuzzy: Option<fuzzy::FuzzyIndex>,
     sources: SourceIndex,
-    /// How many accepted forms [`add_combined_forms`] added.
-    combined_forms: usize,
 }
 
 /// How a glossary is compiled.
@@ -324,8 +329,7 @@ impl Matcher {
                     text: text.to_string(),
                     folded: fold_str(text),
                     severity,
-                    from_pattern: false,
-                    combined: false,
+                    origin: FormOrigin::Listed,
                 })
             };
             add(FormKind::Preferred, &concept.preferred, concept.severity);
@@ -350,8 +354,7 @@ impl Matcher {
                         text: folded.clone(),
                         folded,
                         severity: concept.severity,
-                        from_pattern: true,
-                        combined: false,
+                        origin: FormOrigin::Pattern,
                     });
                 }
             }
@@ -377,7 +380,7 @@ impl Matcher {
         if !errors.is_empty() {
             return Err(GlossaryErrors(errors));
         }
-        let combined_forms = add_combined_forms(glossary, &mut forms);
+        add_combined_forms(glossary, &mut forms);
         // The four parts are independent; built side by side they take the
         // time of the slowest, which `check`'s start-up feels.
         let ((exact, patterns), (fuzzy, sources)) = rayon::join(
@@ -421,7 +424,6 @@ impl Matcher {
             patterns,
             fuzzy,
             sources,
-            combined_forms,
         })
     }
 
@@ -438,7 +440,10 @@ impl Matcher {
     /// How many accepted forms were combined from other accepted forms'
     /// changes (see `combine`), beyond the glossary's own.
     pub fn combined_forms(&self) -> usize {
-        self.combined_forms
+        self.forms
+            .iter()
+            .filter(|f| f.origin == FormOrigin::Combined)
+            .count()
     }
 
     /// The source terms, for the bilingual check of segments that carry
@@ -489,9 +494,8 @@ impl Matcher {
 /// Appends, as accepted forms, the products of each concept's accepted
 /// changes of its preferred form (see [`combine`]) that are no form of the
 /// glossary yet, so a listed variant or another concept's form keeps its
-/// meaning. Returns how many it added.
-fn add_combined_forms(glossary: &Glossary, forms: &mut Vec<Form>) -> usize {
-    let before = forms.len();
+/// meaning.
+fn add_combined_forms(glossary: &Glossary, forms: &mut Vec<Form>) {
     let mut known: std::collections::HashSet<String> =
         forms.iter().map(|f| f.folded.clone()).collect();
     for (id, concept) in glossary.concepts.iter().enumerate() {
@@ -504,13 +508,11 @@ fn add_combined_forms(glossary: &Glossary, forms: &mut Vec<Form>) -> usize {
                     text,
                     folded,
                     severity: concept.severity,
-                    from_pattern: false,
-                    combined: true,
+                    origin: FormOrigin::Combined,
                 });
             }
         }
     }
-    forms.len() - before
 }
 
 /// An error of the glossary as a whole, not of one of its cells.

@@ -13,7 +13,7 @@ use super::{
     NEAR_MIN_LEN, StemId, StemmerBox, WINDOW_SLACK, dice,
 };
 use crate::glossary::ConceptId;
-use crate::matcher::{Form, FormId, FormKind, inflect};
+use crate::matcher::{Form, FormId, FormKind, FormOrigin, inflect};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashMap;
 
@@ -374,7 +374,7 @@ impl FuzzyIndex {
         Some(FuzzyForm {
             form: id,
             is_variant: form.kind == FormKind::Variant,
-            from_pattern: form.from_pattern,
+            from_pattern: form.origin == FormOrigin::Pattern,
             stems,
             ordered,
             repeated,

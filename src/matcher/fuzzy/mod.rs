@@ -152,7 +152,7 @@ struct FuzzyForm {
     form: FormId,
     /// A listed wrong rendering.
     is_variant: bool,
-    /// Spelled out of a pattern (see [`Form::from_pattern`]).
+    /// Spelled out of a pattern (see [`super::FormOrigin::Pattern`]).
     from_pattern: bool,
     /// Distinct content stems, sorted.
     stems: Vec<StemId>,

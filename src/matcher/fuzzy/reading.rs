@@ -304,6 +304,10 @@ impl FuzzyIndex {
         // mankind"): MT slips those in. A word after the form's last is
         // no slip into it ("zero-sum game *mentality*").
         let modifies_inside = || {
+            if f.strict.len() > SHORT_FORM_CONTENT_WORDS {
+                return false;
+            }
+            let text_at = |at: usize| &doc.text[doc.words[at].start..doc.words[at].end];
             let is_own = |at: &usize| f.strict.contains(&doc.words[*at].info.strict);
             let (Some(own_first), Some(own_last)) = (
                 (first..=last).find(is_own),
@@ -313,25 +317,20 @@ impl FuzzyIndex {
             };
             let others = || (first..=last).filter(|&at| is_other_content(&doc.words[at]));
             let is_noun = |at: usize| {
-                let word = &doc.text[doc.words[at].start..doc.words[at].end];
+                let word = text_at(at);
                 !(has_adjective_ending(word)
                     || OTHER_PREPOSITIONS.contains(&word)
                     || word.ends_with("al")
                     || word.ends_with("ic")
                     || is_adverb(word))
             };
-            f.strict.len() <= SHORT_FORM_CONTENT_WORDS
-                && others().any(is_noun)
+            others().any(is_noun)
                 && others().all(|at| {
-                    let w = &doc.words[at];
-                    let before_of = doc
-                        .words
-                        .get(at + 1)
-                        .is_some_and(|next| &doc.text[next.start..next.end] == "of");
+                    let before_of = at < last && text_at(at + 1) == "of";
                     own_first < at
                         && at < own_last
                         && !before_of
-                        && !matches!(&doc.text[w.start..w.end], "entire" | "whole")
+                        && !matches!(text_at(at), "entire" | "whole")
                 })
         };
         let is_sentence = other_content.peek().is_some()
