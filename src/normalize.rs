@@ -111,10 +111,11 @@ pub fn fold_into(original: &str, out: &mut Folded) {
                 }
                 break;
             }
-            // A backtick or an HTML entity (`&quot;`, `&apos;`: text that
-            // passed through an HTML or Moses escaper) is rare: such a run
+            // A backtick, an HTML entity (`&quot;`, `&apos;`: text that
+            // passed through an HTML or Moses escaper) or a token split by
+            // a tokenizer (`Jinping 's`, `win @-@ win`) is rare: such a run
             // is folded byte by byte.
-            if memchr::memchr2(b'`', b'&', &bytes[start..at]).is_some() {
+            if needs_unescaping(&bytes[start..at]) {
                 push_unescaped(out, bytes, start, at);
                 continue;
             }
@@ -136,6 +137,13 @@ pub fn fold_into(original: &str, out: &mut Folded) {
                 pending_space.at.get_or_insert(offset);
             }
             Fold::Drop => {}
+            Fold::To('\'') if pending_space.newlines == 0 && split_possessive(bytes, at) > 0 => {
+                // A curly apostrophe split from its word (`Jinping ’s`):
+                // the spaces around it go.
+                pending_space.at = None;
+                push_char(out, &mut pending_space, '\'', offset);
+                at += split_possessive(bytes, at) - 1;
+            }
             Fold::To(c) => push_char(out, &mut pending_space, c, offset),
             Fold::Lower => {
                 for c in ch.to_lowercase() {
@@ -232,15 +240,81 @@ fn entity_at(bytes: &[u8]) -> Option<(usize, u8)> {
         .map(|&(entity, c)| (entity.len(), c))
 }
 
+/// Whether the ASCII run `run` holds something [`push_unescaped`] undoes: a
+/// backtick, an `&` or an `@` (perhaps of an entity or a split hyphen), or
+/// an apostrophe after a space (perhaps a split possessive).
+fn needs_unescaping(run: &[u8]) -> bool {
+    memchr::memchr3(b'`', b'&', b'@', run).is_some()
+        || memchr::memchr_iter(b'\'', run).any(|i| i > 0 && run[i - 1] == b' ')
+}
+
+/// Hyphens and separators in numbers that Moses' aggressive tokenizer split
+/// off as ` @-@ `, ` @,@ `, ` @.@ `: each folds back to its middle byte,
+/// without the spaces.
+const SPLIT_JOINERS: &[&[u8]] = &[b" @-@ ", b" @,@ ", b" @.@ "];
+
+/// The length of the split possessive that `bytes[at..]` starts with, after
+/// a space a tokenizer put before it: an apostrophe (ASCII, curly or an
+/// entity), perhaps another space, then `s` ending the word (`'s`, `' s`,
+/// `&apos;s`). The apostrophe has already been read when `at` is past it;
+/// then the length counts from the byte after it plus one. 0 when there is
+/// none.
+fn split_possessive(bytes: &[u8], at: usize) -> usize {
+    let rest = &bytes[at..];
+    let s_at = usize::from(rest.first() == Some(&b' '));
+    let ends_word = |i: usize| {
+        rest.get(i)
+            .is_none_or(|&b| !b.is_ascii_alphanumeric() && b != b'\'')
+    };
+    if matches!(rest.get(s_at), Some(b's' | b'S')) && ends_word(s_at + 1) {
+        s_at + 1
+    } else {
+        0
+    }
+}
+
+/// The length of the apostrophe (`'` or an entity of one) that `bytes`
+/// starts with.
+fn apostrophe_at(bytes: &[u8]) -> Option<usize> {
+    match bytes.first() {
+        Some(b'\'') => Some(1),
+        Some(b'&') => entity_at(bytes).and_then(|(len, c)| (c == b'\'').then_some(len)),
+        _ => None,
+    }
+}
+
 /// Appends the ASCII run `bytes[start..end]` lowercased, a backtick as an
 /// apostrophe and each of [`ENTITIES`] as its character, which keeps the
-/// offset of its `&`.
+/// offset of its `&`. The tokenizer's splits are joined again: a space
+/// before a possessive `'s` goes, and ` @-@ ` is a hyphen.
 fn push_unescaped(out: &mut Folded, bytes: &[u8], start: usize, end: usize) {
     let mut at = start;
     while at < end {
-        let (folded, len) = match bytes[at] {
+        let run = &bytes[at..end];
+        if run[0] == b' ' {
+            if let Some(joiner) = SPLIT_JOINERS.iter().find(|j| run.starts_with(j)) {
+                out.text.push(char::from(joiner[2]));
+                out.offsets.push(at as u32 + 2);
+                at += joiner.len();
+                continue;
+            }
+            if let Some(len) = apostrophe_at(&run[1..]) {
+                let after = at + 1 + len;
+                let possessive = split_possessive(&bytes[..end], after);
+                if possessive > 0 {
+                    out.text.push('\'');
+                    out.offsets.push(at as u32 + 1);
+                    out.text
+                        .push(char::from(bytes[after + possessive - 1]).to_ascii_lowercase());
+                    out.offsets.push((after + possessive - 1) as u32);
+                    at = after + possessive;
+                    continue;
+                }
+            }
+        }
+        let (folded, len) = match run[0] {
             b'`' => (b'\'', 1),
-            b'&' => entity_at(&bytes[at..end]).map_or((b'&', 1), |(len, c)| (c, len)),
+            b'&' => entity_at(run).map_or((b'&', 1), |(len, c)| (c, len)),
             b => (b.to_ascii_lowercase(), 1),
         };
         out.text.push(char::from(folded));
@@ -405,6 +479,15 @@ mod tests {
         ),
         ("R&amp;D &#39;x&#39; &lt;b&gt;", "r&d 'x' <b>"),
         ("AT&T &quo &amp", "at&t &quo &amp"),
+        (
+            "Xi Jinping 's plan, China ' s road, Jinping &apos;s, China \u{2019}s, \u{2018}so",
+            "xi jinping's plan, china's road, jinping's, china's, 'so",
+        ),
+        ("the 'spirit' 'S' is 'said", "the 'spirit' 's' is 'said"),
+        (
+            "win @-@ win, 1 @,@ 000 @.@ 5, a@-@b",
+            "win-win, 1,000.5, a@-@b",
+        ),
         ("", ""),
     ];
 
@@ -482,6 +565,19 @@ mod tests {
             original_of("the &quot;Belt and Road&quot; plan", "\"belt and road\""),
             "&quot;Belt and Road&quot;"
         );
+    }
+
+    #[test]
+    fn a_split_token_maps_back_whole() {
+        assert_eq!(
+            original_of("Xi Jinping &apos;s thought", "jinping's"),
+            "Jinping &apos;s"
+        );
+        assert_eq!(
+            original_of("China ’ s road", "china's road"),
+            "China ’ s road"
+        );
+        assert_eq!(original_of("a win @-@ win deal", "win-win"), "win @-@ win");
     }
 
     /// The original text behind the first occurrence of `needle` in the

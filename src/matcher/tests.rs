@@ -747,6 +747,28 @@ fn a_listed_form_matches_in_british_spelling() {
 }
 
 #[test]
+fn tokenized_text_matches_as_written_before_tokenizing() {
+    let rows = "xi,Xi Jinping Thought on Diplomacy,,Xi Jinping's diplomatic thought | win-win diplomacy,,,error";
+    assert_cases_in(
+        rows,
+        &[
+            (
+                "President Xi Jinping &apos;s diplomatic thought .",
+                &["xi:variant:Xi Jinping &apos;s diplomatic thought"],
+            ),
+            (
+                "Xi Jinping ’ s diplomatic thought",
+                &["xi:variant:Xi Jinping ’ s diplomatic thought"],
+            ),
+            (
+                "win @-@ win diplomacy",
+                &["xi:variant:win @-@ win diplomacy"],
+            ),
+        ],
+    );
+}
+
+#[test]
 fn a_form_without_commas_is_not_read_across_one() {
     assert_cases(
         &compile(LISTS),
