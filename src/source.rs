@@ -77,6 +77,10 @@ pub struct WalkOptions {
     pub globs: Vec<String>,
     /// Skip files matching these globs.
     pub excludes: Vec<String>,
+    /// Folders a walk does not enter: the report folder, so that auditing
+    /// `.` twice does not audit the first run's reports. Each one skipped
+    /// is listed; a file inside one named explicitly is still audited.
+    pub skip_dirs: Vec<PathBuf>,
 }
 
 /// Every file named by `paths` or found below them, sorted and deduplicated.
@@ -106,6 +110,20 @@ pub fn walk_with(paths: &[PathBuf], options: &WalkOptions) -> (Vec<PathBuf>, Vec
             )),
             Ok(_) => {
                 let mut builder = ignore::WalkBuilder::new(root);
+                let skip_dirs: Vec<SameDir> =
+                    options.skip_dirs.iter().filter_map(SameDir::of).collect();
+                let skipped = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+                if !skip_dirs.is_empty() {
+                    let skipped = std::sync::Arc::clone(&skipped);
+                    builder.filter_entry(move |entry| {
+                        let skip = entry.file_type().is_some_and(|t| t.is_dir())
+                            && skip_dirs.iter().any(|dir| dir.is(entry));
+                        if skip && let Ok(mut skipped) = skipped.lock() {
+                            skipped.push(entry.path().to_path_buf());
+                        }
+                        !skip
+                    });
+                }
                 builder
                     .hidden(!options.hidden)
                     .follow_links(options.follow)
@@ -151,6 +169,11 @@ pub fn walk_with(paths: &[PathBuf], options: &WalkOptions) -> (Vec<PathBuf>, Vec
                         }
                     }
                 }
+                if let Ok(skipped) = skipped.lock() {
+                    errors.extend(skipped.iter().map(|dir| {
+                        SourceError::new(dir, ProblemKind::Skipped, "the report folder")
+                    }));
+                }
             }
         }
     }
@@ -170,6 +193,52 @@ pub fn walk_with(paths: &[PathBuf], options: &WalkOptions) -> (Vec<PathBuf>, Vec
     }
     errors.sort_by(|a, b| a.path.cmp(&b.path));
     (files, errors)
+}
+
+/// A folder, recognised among the entries of a walk without a system call
+/// per entry where the platform allows.
+struct SameDir {
+    #[cfg(not(unix))]
+    path: PathBuf,
+    #[cfg(unix)]
+    dev_ino: (u64, u64),
+}
+
+impl SameDir {
+    /// The folder at `path`, if there is one.
+    fn of(path: &PathBuf) -> Option<SameDir> {
+        let path = std::fs::canonicalize(path).ok()?;
+        #[cfg(unix)]
+        let dev_ino = {
+            use std::os::unix::fs::MetadataExt;
+            let meta = std::fs::metadata(&path).ok()?;
+            (meta.dev(), meta.ino())
+        };
+        Some(SameDir {
+            #[cfg(not(unix))]
+            path,
+            #[cfg(unix)]
+            dev_ino,
+        })
+    }
+
+    /// Whether the folder `entry` is this folder. On Unix the inode number
+    /// the directory listing gave decides, and only a folder with the same
+    /// one costs a `stat`; a canonical path per folder would cost a system
+    /// call per level of depth.
+    fn is(&self, entry: &ignore::DirEntry) -> bool {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            entry.ino() == Some(self.dev_ino.1)
+                && std::fs::metadata(entry.path())
+                    .is_ok_and(|meta| (meta.dev(), meta.ino()) == self.dev_ino)
+        }
+        #[cfg(not(unix))]
+        {
+            std::fs::canonicalize(entry.path()).is_ok_and(|dir| dir == self.path)
+        }
+    }
 }
 
 fn overrides(

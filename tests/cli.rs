@@ -228,6 +228,32 @@ fn audit_writes_four_reports_and_continues_past_unreadable_files() {
 }
 
 #[test]
+fn auditing_a_folder_twice_does_not_audit_its_own_reports() {
+    let sb = sandbox_with_glossary();
+    sb.write("docs/a.txt", "The Supreme Leader visited.\n");
+    for _ in 0..2 {
+        let run = sb.run(&["audit", "docs", "--out", "docs/out"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let findings = csv_rows(&sb.read("docs/out/findings.csv"));
+        let files: Vec<_> = findings[1..].iter().map(|r| r[1].as_str()).collect();
+        assert_eq!(files, ["docs/a.txt"]);
+    }
+    let errors = csv_rows(&sb.read("docs/out/errors.csv"));
+    assert_eq!(errors[1..], [["docs/out", "skipped", "the report folder"]]);
+    // A report named explicitly is audited as asked.
+    let run = sb.run(&["audit", "docs/out/findings.csv", "--out", "docs/out"]);
+    let findings = csv_rows(&sb.read("docs/out/findings.csv"));
+    assert!(
+        findings[1..]
+            .iter()
+            .all(|r| r[1] == "docs/out/findings.csv"),
+        "{}",
+        run.stderr
+    );
+    assert!(findings.len() > 1);
+}
+
+#[test]
 fn audit_exit_status_with_fail_on() {
     let sb = sandbox_with_glossary();
     sb.write("docs/a.txt", "The Supreme Leader visited.\n");

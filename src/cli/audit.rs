@@ -107,6 +107,7 @@ pub(super) fn run(args: AuditArgs) -> anyhow::Result<ExitStatus> {
             follow: args.follow,
             globs: args.glob.clone(),
             excludes: args.exclude.clone(),
+            skip_dirs: vec![out.clone()],
         },
         chunk_size: args.chunk_size.max(1024),
         format: args.format.format_in,
