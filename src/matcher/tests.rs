@@ -1937,7 +1937,7 @@ fn a_forms_last_word_before_another_noun_inside_the_window_modifies_it() {
 }
 
 #[test]
-fn an_owner_of_a_word_its_form_puts_after_of_turns_the_phrase_round() {
+fn an_owner_of_a_word_its_form_puts_after_of_or_with_turns_the_phrase_round() {
     assert_cases_in(
         "csf,community with a shared future,,community of human destiny | community of shared destiny for mankind,,,error\n",
         &[
@@ -1945,6 +1945,13 @@ fn an_owner_of_a_word_its_form_puts_after_of_turns_the_phrase_round() {
             (
                 "The fishing community's destiny has always been tied to the sea.",
                 &[],
+            ),
+            // After "with" as after "of": the future of a community.
+            ("The community's shared future depends on trust.", &[]),
+            ("The community 's shared future depends on trust .", &[]),
+            (
+                "The community of a shared future depends on trust.",
+                &["csf:fuzzy:community of a shared future"],
             ),
             // The owner of a word the form has before it: the term turned round.
             (

@@ -326,8 +326,8 @@ impl FuzzyIndex {
             let stem = (!is_stopword(word)).then(|| content_words.next()).flatten();
             content_bits.push(stem.and_then(|s| stems.binary_search(s).ok()).map(bit));
         }
-        let before_of = (0..unarticled.len().saturating_sub(1))
-            .filter(|&at| unarticled[at + 1] == "of")
+        let before_of_or_with = (0..unarticled.len().saturating_sub(1))
+            .filter(|&at| matches!(unarticled[at + 1], "of" | "with"))
             .filter_map(|at| content_bits[at])
             .fold(0, |bits, bit| bits | bit);
         // The two nouns a form's only conjunction joins, in a phrase without
@@ -384,7 +384,7 @@ impl FuzzyIndex {
             strict,
             sequence,
             prepositions,
-            before_of,
+            before_of_or_with,
             conjuncts,
             is_compound_noun,
             postposed_modifier,

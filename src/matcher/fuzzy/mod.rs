@@ -183,10 +183,11 @@ struct FuzzyForm {
     /// The strict ids of its prepositions, in order: what joins its words
     /// into one phrase (see [`FuzzyIndex::is_correct_use`]).
     prepositions: Vec<u32>,
-    /// The stems of content words "of" follows in the form, articles left
-    /// out ("community" in "community *of* common destiny"), as bits like
-    /// `repeated` (see [`reading::owns_its_complement`]).
-    before_of: u64,
+    /// The stems of content words "of" or "with" follows in the form, the
+    /// prepositions of having, articles left out ("community" in "community
+    /// *of* common destiny" and in "community *with* a shared future"), as
+    /// bits like `repeated` (see [`reading::owns_its_complement`]).
+    before_of_or_with: u64,
     /// The two nouns its only conjunction joins, in a form without commas,
     /// as bits like `repeated`: "people" and "life" in "put people and life
     /// first". A window that lacks one of them and nothing else names the

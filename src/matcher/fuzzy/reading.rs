@@ -125,12 +125,13 @@ pub(super) fn modifies_inside(doc: &Doc, first: usize, last: usize, fuzzy: &Fuzz
 }
 
 /// Whether the words `first..=last` make a form word the owner of a word
-/// that its "of" phrase holds in the form: "A's B" is "B of A", so "the
-/// fishing *community's destiny*" is the destiny of a community, not a
-/// "community of common destiny". The owner of a word that stands before
-/// it in the form is the phrase turned round, the term still ("the
-/// Communist *Party's Central Committee*", "mankind's community of shared
-/// future").
+/// that its "of" or "with" phrase holds in the form: "A's B" is "B of A",
+/// so "the fishing *community's destiny*" is the destiny of a community,
+/// not a "community of common destiny", and "the *community's shared
+/// future*" is no "community with a shared future". The owner of a word
+/// that stands before it in the form is the phrase turned round, the term
+/// still ("the Communist *Party's Central Committee*", "mankind's
+/// community of shared future").
 pub(super) fn owns_its_complement(doc: &Doc, first: usize, last: usize, fuzzy: &FuzzyForm) -> bool {
     let place = |stem: StemId| fuzzy.ordered.iter().position(|&s| s == stem);
     let last_place = |stem: StemId| fuzzy.ordered.iter().rposition(|&s| s == stem);
@@ -145,7 +146,7 @@ pub(super) fn owns_its_complement(doc: &Doc, first: usize, last: usize, fuzzy: &
             && fuzzy
                 .stems
                 .binary_search(&owner_stem)
-                .is_ok_and(|at| fuzzy.before_of & bit(at) != 0)
+                .is_ok_and(|at| fuzzy.before_of_or_with & bit(at) != 0)
             && owned_stem != owner_stem
             && place(owner_stem)
                 .zip(last_place(owned_stem))
