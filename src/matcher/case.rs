@@ -5,6 +5,7 @@
 //! the text's case is compared with the form's, word by word.
 
 use super::fuzzy::{SINGULAR_DETERMINERS, is_article, is_numeral, is_stopword, words};
+use super::resolve::sentence_around;
 use super::{Form, FormId, FormKind, Hit, Status};
 use crate::glossary::Severity;
 use crate::normalize::Folded;
@@ -19,12 +20,10 @@ pub const MINOR_WORDS: &[&str] = &[
 /// form's case into near-misses of it (scored by character similarity, at
 /// `threshold` or above), of severity info: the words are right.
 ///
-/// A text without a single capital letter (lower-cased machine-translation
-/// output, a lower-cased corpus) says nothing of case: no slips there.
+/// A sentence without a single capital letter (lower-cased machine
+/// translation output, a lower-cased corpus, or such lines among cased
+/// ones) says nothing of case: no slips there.
 pub fn mark_slips(text: &str, folded: &Folded, forms: &[Form], threshold: f32, hits: &mut [Hit]) {
-    // Looked up at the first hit that departs from its form: most texts
-    // have none.
-    let mut has_capitals = None;
     for hit in hits {
         if !matches!(hit.status, Status::Preferred | Status::Accepted) {
             continue;
@@ -39,8 +38,11 @@ pub fn mark_slips(text: &str, folded: &Folded, forms: &[Form], threshold: f32, h
         if found == form.text {
             continue;
         }
+        // Looked up only for a hit that departs from its form.
         if reads_as_count(found, form)
-            || !*has_capitals.get_or_insert_with(|| text.chars().any(char::is_uppercase))
+            || !sentence_around(text, start, end)
+                .chars()
+                .any(char::is_uppercase)
         {
             continue;
         }

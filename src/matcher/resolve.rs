@@ -38,13 +38,14 @@ pub fn apply_exceptions(text: &str, concepts: &[ConceptInfo], hits: &mut Vec<Hit
 }
 
 /// The sentence containing `start..end`: from after the previous sentence
-/// end (`.`, `!`, `?` followed by a space) to the next, at most ~400 bytes
-/// either way so that text without punctuation stays cheap.
-fn sentence_around(text: &str, start: usize, end: usize) -> &str {
+/// end (`.`, `!`, `?` followed by whitespace) to the next, at most ~400
+/// bytes either way so that text without punctuation stays cheap.
+pub(super) fn sentence_around(text: &str, start: usize, end: usize) -> &str {
     const REACH: usize = 400;
     let bytes = text.as_bytes();
     let is_end = |i: usize| {
-        matches!(bytes[i], b'.' | b'!' | b'?') && bytes.get(i + 1).is_none_or(|&b| b == b' ')
+        matches!(bytes[i], b'.' | b'!' | b'?')
+            && bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace)
     };
     let floor = start.saturating_sub(REACH);
     let mut from = start;

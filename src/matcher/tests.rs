@@ -2246,7 +2246,7 @@ fn a_numbered_name_in_lower_case_reads_as_a_count() {
 }
 
 #[test]
-fn a_text_without_capitals_has_no_case_slips() {
+fn a_sentence_without_capitals_has_no_case_slips() {
     assert_cases_in(
         "onechina,one-China principle,,,,,warning\ndream,Chinese Dream,,,,,warning\n",
         &[
@@ -2258,10 +2258,19 @@ fn a_text_without_capitals_has_no_case_slips() {
                     "dream:preferred:chinese dream",
                 ],
             ),
-            // One capital anywhere, and the text writes case.
+            // One capital anywhere in the sentence, and it writes case.
             (
                 "They reaffirmed the one-china principle.",
                 &["onechina:fuzzy:one-china principle"],
+            ),
+            // A lower-cased line among cased ones says nothing of case; a
+            // sentence of the same text that is cased does.
+            (
+                "They met.\nthey reaffirmed the one-china principle .\nThe chinese dream\nlives.",
+                &[
+                    "onechina:preferred:one-china principle",
+                    "dream:fuzzy:chinese dream",
+                ],
             ),
         ],
     );
