@@ -1963,6 +1963,32 @@ fn an_owner_of_a_word_its_form_puts_after_of_or_with_turns_the_phrase_round() {
 }
 
 #[test]
+fn a_form_that_sets_words_against_each_other_needs_a_contrast() {
+    let rows = "dnc,dialogue rather than confrontation,,,,,error\n\
+                nfp,No first placement of weapons in outer space,,Not first deploying weapons in outer space,,,error\n";
+    assert_cases_in(
+        rows,
+        &[
+            // A preposition or "and" joins the words: no choice stated.
+            (
+                "The actors rehearsed the dialogue for the confrontation scene twice.",
+                &[],
+            ),
+            ("It was a history of dialogue and confrontation.", &[]),
+            // A contrast, in the reading or just before it, renders the term.
+            (
+                "Both sides chose dialogue instead of confrontation.",
+                &["dnc:fuzzy:dialogue instead of confrontation"],
+            ),
+            (
+                "They pledged not to be the first to deploy weapons in outer space.",
+                &["nfp:fuzzy:first to deploy weapons in outer space"],
+            ),
+        ],
+    );
+}
+
+#[test]
 fn a_list_of_synonyms_is_the_list_garbled() {
     // 亲诚惠容 item by item: 亲 amity, affinity, intimacy; 诚 sincerity,
     // honesty; 容 inclusiveness, tolerance.

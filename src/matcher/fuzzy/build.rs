@@ -4,7 +4,7 @@
 use super::doc::{SpellingMemo, articles_after, head_at};
 use super::reading::{bit, hyphenated_gaps};
 use super::words::{
-    AUXILIARIES, POSSESSIVES, PREPOSITIONS, SYNONYMS, compares_as_synonym, conjunctions,
+    AUXILIARIES, CONTRASTS, POSSESSIVES, PREPOSITIONS, SYNONYMS, compares_as_synonym, conjunctions,
     has_adjective_ending, has_plural_ending, is_adverb, is_article, is_conjunction, is_numeral,
     is_stopword, near_prefix, prefix, stem_start, strict_key, synonym, words,
 };
@@ -396,6 +396,8 @@ impl FuzzyIndex {
             head_place,
             has_auxiliary: words.iter().any(|w| AUXILIARIES.contains(w)),
             has_possessive: words.iter().any(|w| POSSESSIVES.contains(w)),
+            has_contrast: words.iter().any(|w| CONTRASTS.contains(w)),
+            has_without: words.contains(&"without"),
             hyphens,
             ending,
             head,

@@ -230,6 +230,11 @@ struct FuzzyForm {
     /// Whether one of its words is a possessive determiner (see
     /// [`words::POSSESSIVES`]): then a window's possessive is no article.
     has_possessive: bool,
+    /// Whether one of its words sets its words against each other (see
+    /// [`words::CONTRASTS`]).
+    has_contrast: bool,
+    /// Whether one of its words is "without".
+    has_without: bool,
     /// Which gaps after the words of `sequence` hold a hyphen, as bits
     /// (see [`reading::hyphenated_gaps`]).
     hyphens: u64,

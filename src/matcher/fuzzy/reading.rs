@@ -5,7 +5,7 @@
 use super::doc::{Doc, Token, Word, articles_after};
 use super::literals::holds_what_makes_it_wrong;
 use super::words::{
-    OBJECT_PRONOUNS, OTHER_PREPOSITIONS, compares_as_synonym, has_adjective_ending,
+    CONTRASTS, OBJECT_PRONOUNS, OTHER_PREPOSITIONS, compares_as_synonym, has_adjective_ending,
     has_plural_ending, is_adverb, is_numeral,
 };
 use super::{
@@ -121,6 +121,29 @@ pub(super) fn modifies_inside(doc: &Doc, first: usize, last: usize, fuzzy: &Fuzz
             .zip(&doc.words[first + 1..=last])
             .any(|(word, next)| {
                 word.info.stem == Some(final_stem) && modifies(doc, word, next, fuzzy)
+            })
+}
+
+/// Whether the form sets its words against each other and the words
+/// `first..=last` do not, nor the few words before them: "the dialogue
+/// *for* the confrontation scene" and "a history of dialogue *and*
+/// confrontation" state no choice, where "dialogue *instead of*
+/// confrontation", "partnering *without* alliance" and "*not* to be the
+/// first to deploy weapons in outer space" render "dialogue rather than
+/// confrontation", "partnership, not alliance" and "No first placement of
+/// weapons in outer space". "With" where the form has "without" is the
+/// form with its negation cut off, a slip in the term ("harmony *with*
+/// uniformity").
+pub(super) fn states_no_choice(doc: &Doc, first: usize, last: usize, fuzzy: &FuzzyForm) -> bool {
+    /// How many words before a reading may hold its contrast: a negation
+    /// stands before its verb ("not *to be the* first").
+    const CONTRAST_REACH: usize = 4;
+    fuzzy.has_contrast
+        && !doc.words[first.saturating_sub(CONTRAST_REACH)..=last]
+            .iter()
+            .any(|w| match &doc.text[w.start..w.end] {
+                "with" => fuzzy.has_without,
+                word => CONTRASTS.contains(&word),
             })
 }
 
@@ -572,6 +595,7 @@ impl FuzzyIndex {
             || ends_as_a_verb(doc, last.word, fuzzy)
             || modifies_inside(doc, first.word, last.word, fuzzy)
             || owns_its_complement(doc, first.word, last.word, fuzzy)
+            || states_no_choice(doc, first.word, last.word, fuzzy)
         {
             return Some(reading);
         }

@@ -44,6 +44,15 @@ pub(super) const PRONOUNS: &[&str] = &["i", "you", "he", "she", "we", "they"];
 /// mission").
 pub(super) const POSSESSIVES: &[&str] = &["my", "your", "his", "her", "its", "our", "their"];
 
+/// Words that set one thing against another: a form holding one
+/// ("dialogue *rather than* confrontation", "partnership, *not* alliance")
+/// names a choice, which a reading must state too (see
+/// [`super::reading::states_no_choice`]).
+pub(super) const CONTRASTS: &[&str] = &[
+    "not", "no", "non", "rather", "than", "instead", "without", "but", "nor", "over", "versus",
+    "vs", "against",
+];
+
 /// Object pronouns: straight after a word, they make it a verb ("people
 /// *connect them*").
 pub(super) const OBJECT_PRONOUNS: &[&str] = &["them", "it", "us", "him", "me"];
