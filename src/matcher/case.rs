@@ -59,6 +59,32 @@ pub fn mark_slips(text: &str, folded: &Folded, forms: &[Form], threshold: f32, h
     }
 }
 
+/// Drops the literal hits of an acronym form ("CCP", "OBOR") written all
+/// in lower case in a sentence that writes case: there "ccp" is an
+/// identifier or part of a file name ("tree-ssa-ccp.cc"), no acronym. In a
+/// sentence without capitals it is the acronym lower-cased, and stays.
+pub fn drop_lowercase_acronyms(text: &str, folded: &Folded, forms: &[Form], hits: &mut Vec<Hit>) {
+    hits.retain(|hit| {
+        let Some(id) = hit.form else {
+            return true;
+        };
+        if !is_acronym(&forms[id].text) {
+            return true;
+        }
+        let (start, end) = folded.original_span(text, hit.start, hit.end);
+        text[start..end].chars().any(char::is_uppercase)
+            || !sentence_around(text, start, end)
+                .chars()
+                .any(char::is_uppercase)
+    });
+}
+
+/// Whether a form is an acronym: two capital letters or more and nothing
+/// else.
+fn is_acronym(form: &str) -> bool {
+    form.len() >= 2 && form.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 /// Whether `found`, all in lower case, writes a name that starts with a
 /// capitalised number word ("Two Establishments", "Four Confidences"): in
 /// lower case the words read as a count, "the two establishments on Harbor

@@ -484,6 +484,7 @@ impl Matcher {
             fuzzy.find(text, &folded.breaks, &self.forms, &mut scratch.fuzzy, hits);
         }
         resolve::apply_exceptions(text, &self.concepts, hits);
+        case::drop_lowercase_acronyms(original, folded, &self.forms, hits);
         if let Some(fuzzy) = &self.fuzzy {
             case::drop_title_forms(original, folded, &self.forms, hits);
             case::mark_slips(original, folded, &self.forms, fuzzy.threshold(), hits);

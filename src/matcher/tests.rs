@@ -1963,6 +1963,23 @@ fn an_owner_of_a_word_its_form_puts_after_of_or_with_turns_the_phrase_round() {
 }
 
 #[test]
+fn an_acronym_in_lower_case_among_capitals_is_no_acronym() {
+    let rows = "cpc,Communist Party of China,CPC,CCP,,,warning\n";
+    assert_cases_in(
+        rows,
+        &[
+            ("The file tree-ssa-ccp.cc changed.", &[]),
+            ("The CCP said so.", &["cpc:variant:CCP"]),
+            // Lower-cased text keeps its acronyms.
+            ("the ccp said so .", &["cpc:variant:ccp"]),
+        ],
+    );
+    // Without fuzzy matching too: the literal hit goes.
+    let matcher = compile_without_fuzzy(&format!("{HEADER}\n{rows}"));
+    assert_cases(&matcher, &[("The file tree-ssa-ccp.cc changed.", &[])]);
+}
+
+#[test]
 fn a_form_that_sets_words_against_each_other_needs_a_contrast() {
     let rows = "dnc,dialogue rather than confrontation,,,,,error\n\
                 nfp,No first placement of weapons in outer space,,Not first deploying weapons in outer space,,,error\n";
