@@ -178,7 +178,8 @@ const NOT_ASCII: u8 = 2;
 /// Where the run of word characters (`is_word`) or of other characters
 /// from byte `at` of `text` ends. Every byte of a document passes here
 /// once, so ASCII is stepped over by a table lookup per byte, without
-/// decoding.
+/// decoding. An underscore between two word characters joins them into
+/// one word: `FOUR_ROUNDS` is an identifier in code, no "four rounds".
 #[inline]
 fn run_end(text: &str, mut at: usize, is_word: bool) -> usize {
     let bytes = text.as_bytes();
@@ -188,6 +189,13 @@ fn run_end(text: &str, mut at: usize, is_word: bool) -> usize {
             .iter()
             .position(|&b| BYTE_CLASS[usize::from(b)] != same)
             .unwrap_or(bytes.len() - at);
+        if is_word
+            && bytes.get(at) == Some(&b'_')
+            && bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            at += 1;
+            continue;
+        }
         if at >= bytes.len() || bytes[at].is_ascii() {
             return at;
         }
@@ -470,5 +478,9 @@ mod tests {
             .map(|(_, _, w)| w)
             .collect();
         assert_eq!(found, ["mankind", "s", "shared", "destiny", "2023"]);
+        let found: Vec<_> = words("FOUR_ROUNDS _new era_ x_ é_b")
+            .map(|(_, _, w)| w)
+            .collect();
+        assert_eq!(found, ["FOUR_ROUNDS", "new", "era", "x", "é_b"]);
     }
 }
