@@ -1980,6 +1980,29 @@ fn an_acronym_in_lower_case_among_capitals_is_no_acronym() {
 }
 
 #[test]
+fn a_preposition_that_makes_another_word_the_head_of_reordered_words_is_another_phrase() {
+    let rows = "goals,Two Centenary Goals,,two centennial goals,,,warning\n\
+                octs,\"One Country, Two Systems\",,,,,warning\n";
+    assert_cases_in(
+        rows,
+        &[
+            // The centenary is what "with" speaks of.
+            ("The club celebrated its centenary with two goals.", &[]),
+            // The form's head before the preposition: the term reworded.
+            (
+                "China will achieve the goals for the two centenaries.",
+                &["goals:fuzzy:goals for the two centenaries"],
+            ),
+            // In the form's order the words still name the term.
+            (
+                "Hong Kong keeps one country with two systems.",
+                &["octs:fuzzy:one country with two systems"],
+            ),
+        ],
+    );
+}
+
+#[test]
 fn a_form_that_sets_words_against_each_other_needs_a_contrast() {
     let rows = "dnc,dialogue rather than confrontation,,,,,error\n\
                 nfp,No first placement of weapons in outer space,,Not first deploying weapons in outer space,,,error\n";

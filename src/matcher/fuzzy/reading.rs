@@ -147,6 +147,23 @@ pub(super) fn states_no_choice(doc: &Doc, first: usize, last: usize, fuzzy: &Fuz
             })
 }
 
+/// Whether a preposition the form lacks (other than "of", which turns a
+/// compound round) makes another word than the form's head the head of
+/// the words `first..=last`: "celebrated its *centenary with* two goals"
+/// speaks of a centenary, where "the *goals for* the two centenaries" is
+/// the "Two Centenary Goals" reworded. Only telling where the words are
+/// out of the form's order: "one country *with* two systems" is the term.
+pub(super) fn heads_another_phrase(
+    doc: &Doc,
+    first: usize,
+    last: usize,
+    fuzzy: &FuzzyForm,
+) -> bool {
+    doc.prepositions_not_in(first, last, fuzzy)
+        .any(|p| p != "of")
+        && doc.head(first, last) != Some(fuzzy.head)
+}
+
 /// Whether the words `first..=last` make a form word the owner of a word
 /// that its "of" or "with" phrase holds in the form: "A's B" is "B of A",
 /// so "the fishing *community's destiny*" is the destiny of a community,
@@ -596,6 +613,8 @@ impl FuzzyIndex {
             || modifies_inside(doc, first.word, last.word, fuzzy)
             || owns_its_complement(doc, first.word, last.word, fuzzy)
             || states_no_choice(doc, first.word, last.word, fuzzy)
+            || (heads_another_phrase(doc, first.word, last.word, fuzzy)
+                && !self.in_form_order(doc, first.word, last.word, fuzzy))
         {
             return Some(reading);
         }
