@@ -2003,6 +2003,25 @@ fn a_preposition_that_makes_another_word_the_head_of_reordered_words_is_another_
 }
 
 #[test]
+fn a_participle_before_a_determiner_is_a_verb() {
+    assert_cases_in(
+        "csf,community with a shared future,,community of human destiny,,,error\n",
+        &[
+            // A participle with an object is a verb: what a community did.
+            (
+                "The community shared its future plans with the council.",
+                &[],
+            ),
+            ("The community shared a future with nobody.", &[]),
+            (
+                "The community of a shared future depends on trust.",
+                &["csf:fuzzy:community of a shared future"],
+            ),
+        ],
+    );
+}
+
+#[test]
 fn a_form_that_sets_words_against_each_other_needs_a_contrast() {
     let rows = "dnc,dialogue rather than confrontation,,,,,error\n\
                 nfp,No first placement of weapons in outer space,,Not first deploying weapons in outer space,,,error\n";

@@ -147,6 +147,33 @@ pub(super) fn states_no_choice(doc: &Doc, first: usize, last: usize, fuzzy: &Fuz
             })
 }
 
+/// Whether a form word ending in -ed stands in the words `first..=last`
+/// right before a determiner or an object pronoun, which makes it a verb
+/// with an object: "the community *shared its* future plans" tells what a
+/// community did, and names no "community with a shared future".
+pub(super) fn uses_participle_as_verb(
+    doc: &Doc,
+    first: usize,
+    last: usize,
+    fuzzy: &FuzzyForm,
+) -> bool {
+    let words = &doc.words[first..=last];
+    words.windows(2).any(|pair| {
+        let [word, next] = pair else {
+            return false;
+        };
+        doc.text[word.start..word.end].ends_with("ed")
+            && word
+                .info
+                .stem
+                .is_some_and(|stem| fuzzy.stems.binary_search(&stem).is_ok())
+            && (next.info.is_article
+                || next.info.is_possessive
+                || OBJECT_PRONOUNS.contains(&&doc.text[next.start..next.end]))
+            && &doc.text[word.end..next.start] == " "
+    })
+}
+
 /// Whether a preposition the form lacks (other than "of", which turns a
 /// compound round) makes another word than the form's head the head of
 /// the words `first..=last`: "celebrated its *centenary with* two goals"
@@ -613,6 +640,7 @@ impl FuzzyIndex {
             || modifies_inside(doc, first.word, last.word, fuzzy)
             || owns_its_complement(doc, first.word, last.word, fuzzy)
             || states_no_choice(doc, first.word, last.word, fuzzy)
+            || uses_participle_as_verb(doc, first.word, last.word, fuzzy)
             || (heads_another_phrase(doc, first.word, last.word, fuzzy)
                 && !self.in_form_order(doc, first.word, last.word, fuzzy))
         {
