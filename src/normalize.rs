@@ -253,12 +253,11 @@ fn needs_unescaping(run: &[u8]) -> bool {
 /// without the spaces.
 const SPLIT_JOINERS: &[&[u8]] = &[b" @-@ ", b" @,@ ", b" @.@ "];
 
-/// The length of the split possessive that `bytes[at..]` starts with, after
-/// a space a tokenizer put before it: an apostrophe (ASCII, curly or an
-/// entity), perhaps another space, then `s` ending the word (`'s`, `' s`,
-/// `&apos;s`). The apostrophe has already been read when `at` is past it;
-/// then the length counts from the byte after it plus one. 0 when there is
-/// none.
+/// Whether the apostrophe that ends just before byte `at` is a possessive
+/// a tokenizer split from its word (`Jinping 's`, `China ' s`,
+/// `Jinping &apos;s`): then `s` follows, perhaps after one more space, and
+/// ends the word. Returns how many bytes from `at` up to and including
+/// the `s` (1 or 2), or 0.
 fn split_possessive(bytes: &[u8], at: usize) -> usize {
     let rest = &bytes[at..];
     let s_at = usize::from(rest.first() == Some(&b' '));

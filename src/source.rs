@@ -110,8 +110,11 @@ pub fn walk_with(paths: &[PathBuf], options: &WalkOptions) -> (Vec<PathBuf>, Vec
             )),
             Ok(_) => {
                 let mut builder = ignore::WalkBuilder::new(root);
-                let skip_dirs: Vec<SameDir> =
-                    options.skip_dirs.iter().filter_map(SameDir::of).collect();
+                let skip_dirs: Vec<SameDir> = options
+                    .skip_dirs
+                    .iter()
+                    .filter_map(|dir| SameDir::of(dir))
+                    .collect();
                 let skipped = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
                 if !skip_dirs.is_empty() {
                     let skipped = std::sync::Arc::clone(&skipped);
@@ -206,20 +209,21 @@ struct SameDir {
 
 impl SameDir {
     /// The folder at `path`, if there is one.
-    fn of(path: &PathBuf) -> Option<SameDir> {
-        let path = std::fs::canonicalize(path).ok()?;
+    fn of(path: &Path) -> Option<SameDir> {
         #[cfg(unix)]
-        let dev_ino = {
+        {
             use std::os::unix::fs::MetadataExt;
-            let meta = std::fs::metadata(&path).ok()?;
-            (meta.dev(), meta.ino())
-        };
-        Some(SameDir {
-            #[cfg(not(unix))]
-            path,
-            #[cfg(unix)]
-            dev_ino,
-        })
+            let meta = std::fs::metadata(path).ok()?;
+            Some(SameDir {
+                dev_ino: (meta.dev(), meta.ino()),
+            })
+        }
+        #[cfg(not(unix))]
+        {
+            Some(SameDir {
+                path: std::fs::canonicalize(path).ok()?,
+            })
+        }
     }
 
     /// Whether the folder `entry` is this folder. On Unix the inode number

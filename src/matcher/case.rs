@@ -39,11 +39,7 @@ pub fn mark_slips(text: &str, folded: &Folded, forms: &[Form], threshold: f32, h
             continue;
         }
         // Looked up only for a hit that departs from its form.
-        if reads_as_count(found, form)
-            || !sentence_around(text, start, end)
-                .chars()
-                .any(char::is_uppercase)
-        {
+        if reads_as_count(found, form) || !writes_case(text, start, end) {
             continue;
         }
         let before = Before::of(&text[..start]);
@@ -72,11 +68,16 @@ pub fn drop_lowercase_acronyms(text: &str, folded: &Folded, forms: &[Form], hits
             return true;
         }
         let (start, end) = folded.original_span(text, hit.start, hit.end);
-        text[start..end].chars().any(char::is_uppercase)
-            || !sentence_around(text, start, end)
-                .chars()
-                .any(char::is_uppercase)
+        text[start..end].chars().any(char::is_uppercase) || !writes_case(text, start, end)
     });
+}
+
+/// Whether the sentence around `start..end` of `text` has a capital
+/// letter: lower-cased text says nothing of case.
+fn writes_case(text: &str, start: usize, end: usize) -> bool {
+    sentence_around(text, start, end)
+        .chars()
+        .any(char::is_uppercase)
 }
 
 /// Whether a form is an acronym: two capital letters or more and nothing

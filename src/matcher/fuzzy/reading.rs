@@ -178,8 +178,8 @@ pub(super) fn uses_participle_as_verb(
 /// compound round) makes another word than the form's head the head of
 /// the words `first..=last`: "celebrated its *centenary with* two goals"
 /// speaks of a centenary, where "the *goals for* the two centenaries" is
-/// the "Two Centenary Goals" reworded. Only telling where the words are
-/// out of the form's order: "one country *with* two systems" is the term.
+/// the "Two Centenary Goals" reworded. Asked only of words out of the
+/// form's order: "one country *with* two systems" is the term.
 pub(super) fn heads_another_phrase(
     doc: &Doc,
     first: usize,
