@@ -39,7 +39,10 @@ pub fn mark_slips(text: &str, folded: &Folded, forms: &[Form], threshold: f32, h
             continue;
         }
         // Looked up only for a hit that departs from its form.
-        if reads_as_count(found, form) || !writes_case(text, start, end) {
+        if reads_as_count(found, form)
+            || reads_as_words(found, form)
+            || !writes_case(text, start, end)
+        {
             continue;
         }
         let before = Before::of(&text[..start]);
@@ -84,6 +87,19 @@ fn writes_case(text: &str, start: usize, end: usize) -> bool {
 /// else.
 fn is_acronym(form: &str) -> bool {
     form.len() >= 2 && form.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Whether `found`, all in lower case, writes a short accepted form of a
+/// name, two content words or fewer: in lower case those are ordinary
+/// words ("seat *belt and road* safety", "*xi*" the letter), where the full
+/// name in lower case ("the belt and road initiative") is still a slip.
+fn reads_as_words(found: &str, form: &Form) -> bool {
+    form.kind == FormKind::Accepted
+        && !found.chars().any(char::is_uppercase)
+        && words(&form.text)
+            .filter(|&(_, _, word)| !is_stopword(&word.to_lowercase()))
+            .count()
+            <= 2
 }
 
 /// Whether `found`, all in lower case, writes a name that starts with a

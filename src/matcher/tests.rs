@@ -2022,6 +2022,33 @@ fn a_participle_before_a_determiner_is_a_verb() {
 }
 
 #[test]
+fn a_short_accepted_name_in_lower_case_is_ordinary_words() {
+    let rows = "bri,Belt and Road Initiative,Belt and Road,,,,error\n";
+    assert_cases_in(
+        rows,
+        &[
+            (
+                "The seat belt and road safety campaign will run.",
+                &["bri:accepted:belt and road"],
+            ),
+            (
+                "They discussed the belt and road.",
+                &["bri:accepted:belt and road"],
+            ),
+            // The full name in lower case is a slip; so is a capital wrong.
+            (
+                "Many joined the belt and road initiative.",
+                &["bri:fuzzy:belt and road initiative"],
+            ),
+            (
+                "They discussed the Belt and road.",
+                &["bri:fuzzy:Belt and road"],
+            ),
+        ],
+    );
+}
+
+#[test]
 fn a_form_that_sets_words_against_each_other_needs_a_contrast() {
     let rows = "dnc,dialogue rather than confrontation,,,,,error\n\
                 nfp,No first placement of weapons in outer space,,Not first deploying weapons in outer space,,,error\n";
