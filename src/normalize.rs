@@ -137,14 +137,18 @@ pub fn fold_into(original: &str, out: &mut Folded) {
                 pending_space.at.get_or_insert(offset);
             }
             Fold::Drop => {}
-            Fold::To('\'') if pending_space.newlines == 0 && split_possessive(bytes, at) > 0 => {
+            Fold::To(c) => {
                 // A curly apostrophe split from its word (`Jinping ’s`):
                 // the spaces around it go.
-                pending_space.at = None;
-                push_char(out, &mut pending_space, '\'', offset);
-                at += split_possessive(bytes, at) - 1;
+                if c == '\'' && pending_space.newlines == 0 {
+                    let split = split_possessive(bytes, at);
+                    if split > 0 {
+                        pending_space.at = None;
+                        at += split - 1;
+                    }
+                }
+                push_char(out, &mut pending_space, c, offset);
             }
-            Fold::To(c) => push_char(out, &mut pending_space, c, offset),
             Fold::Lower => {
                 for c in ch.to_lowercase() {
                     push_char(out, &mut pending_space, c, offset);

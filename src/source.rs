@@ -94,6 +94,12 @@ pub fn walk(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<SourceError>) {
 pub fn walk_with(paths: &[PathBuf], options: &WalkOptions) -> (Vec<PathBuf>, Vec<SourceError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
+    // Looked up once for all roots.
+    let skip_dirs: Vec<SameDir> = options
+        .skip_dirs
+        .iter()
+        .filter_map(|dir| SameDir::of(dir))
+        .collect();
     for root in paths {
         match std::fs::metadata(root) {
             Err(e) => errors.push(SourceError::new(
@@ -110,13 +116,9 @@ pub fn walk_with(paths: &[PathBuf], options: &WalkOptions) -> (Vec<PathBuf>, Vec
             )),
             Ok(_) => {
                 let mut builder = ignore::WalkBuilder::new(root);
-                let skip_dirs: Vec<SameDir> = options
-                    .skip_dirs
-                    .iter()
-                    .filter_map(|dir| SameDir::of(dir))
-                    .collect();
                 let skipped = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
                 if !skip_dirs.is_empty() {
+                    let skip_dirs = skip_dirs.clone();
                     let skipped = std::sync::Arc::clone(&skipped);
                     builder.filter_entry(move |entry| {
                         let skip = entry.file_type().is_some_and(|t| t.is_dir())
@@ -200,6 +202,7 @@ pub fn walk_with(paths: &[PathBuf], options: &WalkOptions) -> (Vec<PathBuf>, Vec
 
 /// A folder, recognised among the entries of a walk without a system call
 /// per entry where the platform allows.
+#[derive(Clone)]
 struct SameDir {
     #[cfg(not(unix))]
     path: PathBuf,

@@ -96,8 +96,8 @@ fn is_acronym(form: &str) -> bool {
 fn reads_as_words(found: &str, form: &Form) -> bool {
     form.kind == FormKind::Accepted
         && !found.chars().any(char::is_uppercase)
-        && words(&form.text)
-            .filter(|&(_, _, word)| !is_stopword(&word.to_lowercase()))
+        && words(&form.folded)
+            .filter(|&(_, _, word)| !is_stopword(word))
             .count()
             <= 2
 }

@@ -192,11 +192,7 @@ impl FuzzyIndex {
             return candidate;
         };
         let only_other_forms = words(&doc.text[candidate.start..own.start]).all(|(_, _, w)| {
-            is_stopword(w)
-                || cache
-                    .get(w)
-                    .and_then(|info| info.stem)
-                    .is_some_and(|stem| self.only_other_forms_have(candidate.concept, fuzzy, stem))
+            is_stopword(w) || self.only_other_forms_have(cache, candidate.concept, fuzzy, w)
         });
         if only_other_forms {
             Hit {
@@ -208,11 +204,22 @@ impl FuzzyIndex {
         }
     }
 
-    /// Whether `stem` is a word of `concept`'s forms that its form `fuzzy`
+    /// Whether `word` is a word of `concept`'s forms that its form `fuzzy`
     /// lacks ("chinese" of the full title, beside "President Xi Jinping").
-    fn only_other_forms_have(&self, concept: ConceptId, fuzzy: &FuzzyForm, stem: StemId) -> bool {
-        self.vocabulary[concept].binary_search(&stem).is_ok()
-            && fuzzy.stems.binary_search(&stem).is_err()
+    fn only_other_forms_have(
+        &self,
+        cache: &WordCache,
+        concept: ConceptId,
+        fuzzy: &FuzzyForm,
+        word: &str,
+    ) -> bool {
+        cache
+            .get(word)
+            .and_then(|info| info.stem)
+            .is_some_and(|stem| {
+                self.vocabulary[concept].binary_search(&stem).is_ok()
+                    && fuzzy.stems.binary_search(&stem).is_err()
+            })
     }
 
     /// Whether `candidate` holds, outside `literal`, the hit it contains, a
@@ -348,11 +355,7 @@ impl FuzzyIndex {
         let beside_own_correct =
             literal.concept == candidate.concept && !literal.status.is_finding();
         let is_own_word = |w: &str| {
-            beside_own_correct
-                && cache
-                    .get(w)
-                    .and_then(|info| info.stem)
-                    .is_some_and(|stem| self.only_other_forms_have(candidate.concept, fuzzy, stem))
+            beside_own_correct && self.only_other_forms_have(cache, candidate.concept, fuzzy, w)
         };
         let extra_before = words(&text[candidate.start..literal.start])
             .any(|(_, _, w)| !(is_stopword(w) || is_inner_word(w) || is_own_word(w)));
