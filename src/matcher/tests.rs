@@ -1654,6 +1654,11 @@ fn a_form_word_in_another_number_is_a_slip() {
                 "It is socialism with Chinese characteristic.",
                 &["socialism:fuzzy:socialism with Chinese characteristic"],
             ),
+            // A verb after the window is no noun it modifies.
+            (
+                "The term socialism with Chinese characteristic was used by Deng.",
+                &["socialism:fuzzy:socialism with Chinese characteristic"],
+            ),
             (
                 "A port with Chinese characteristic.",
                 &["with:fuzzy:with Chinese characteristic"],
@@ -1895,6 +1900,20 @@ fn a_dash_ends_a_window_as_a_clause_boundary_does() {
             "\"Lucid waters and lush mountains are invaluable assets\" - an idea first put forward in 2005 - has reshaped villages.",
             &["lwl:preferred:Lucid waters and lush mountains are invaluable assets"],
         )],
+    );
+}
+
+#[test]
+fn a_symbol_of_code_or_markup_ends_a_window() {
+    assert_cases_in(
+        "hsd,head-of-state diplomacy,head of state,,,,info\n",
+        &[
+            ("let head = state.head.as_slice()[hm];", &[]),
+            ("| head | state |", &[]),
+            ("if head < state {", &[]),
+            // Without the symbol, the same words are a near miss.
+            ("The head state visited.", &["hsd:fuzzy:head state"]),
+        ],
     );
 }
 

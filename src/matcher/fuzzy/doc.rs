@@ -200,7 +200,8 @@ impl Doc<'_> {
     /// of their own, which the word before does not count ("proved *that*
     /// one country, two system is the best" is a slip); or before the noun
     /// they modify, which takes the singular ("a two-session workshop"; a
-    /// pronoun is not modified: "the relation *he* described").
+    /// pronoun is not modified: "the relation *he* described", nor is a
+    /// verb: "socialism with Chinese characteristic *was* …" is a slip).
     pub(super) fn may_be_singular(&self, first: usize, last: usize) -> bool {
         let word = |at: usize| &self.text[self.words[at].start..self.words[at].end];
         let after_one = first > 0
@@ -209,6 +210,7 @@ impl Doc<'_> {
             && !is_numeral(word(first));
         let modifies_next = last + 1 < self.words.len()
             && !self.words[last + 1].info.is_stopword
+            && !self.words[last + 1].info.is_auxiliary
             && !PRONOUNS.contains(&word(last + 1))
             && matches!(
                 &self.text[self.words[last].end..self.words[last + 1].start],
@@ -447,7 +449,8 @@ impl FuzzyIndex {
 
     /// The stem of the form word a long content word no form has is a near
     /// spelling of (`american` is its American spelling): same first three
-    /// letters, at most one edit (two for words of eight letters or more).
+    /// letters, at most one edit (two for words of ten letters or more:
+    /// "property" is no "prosperity").
     /// Looked up once per distinct word.
     pub(super) fn near_stem(&self, word: &str, american: &str) -> Option<StemId> {
         if word.len() < NEAR_MIN_LEN {

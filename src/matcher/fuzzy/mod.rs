@@ -140,10 +140,14 @@ const STEM_START: usize = 4;
 const DERIVATION_PREFIX: usize = 4;
 
 /// Whether a byte is a character a term never straddles: a clause or
-/// sentence boundary. A comma ends a clause too, unless the form is a list
-/// with commas.
+/// sentence boundary, or a symbol of code or markup that prose does not
+/// write between the words of a name (`head = state`, `{`, a table's `|`).
+/// A comma ends a clause too, unless the form is a list with commas.
 fn is_clause_punctuation(byte: u8) -> bool {
-    matches!(byte, b'.' | b';' | b':' | b'!' | b'?' | b'(' | b')')
+    matches!(
+        byte,
+        b'.' | b';' | b':' | b'!' | b'?' | b'(' | b')' | b'=' | b'{' | b'}' | b'<' | b'>' | b'|'
+    )
 }
 
 /// A form prepared for fuzzy comparison.
