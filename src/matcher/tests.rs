@@ -1601,6 +1601,36 @@ fn strict_oppressing_and_collaboration_are_synonyms_of_form_words() {
 }
 
 #[test]
+fn words_machine_translation_puts_for_the_same_morpheme_are_synonyms() {
+    assert_cases_in(
+        "sbw,the strong bullying the weak,,,,,warning\n\
+         zsg,zero-sum game,,,,,warning\n\
+         hsd,head-of-state diplomacy,,,,,info\n\
+         dc,dual circulation,,,,,warning\n",
+        &[
+            (
+                "We oppose the powerful bullying the feeble.",
+                &["sbw:fuzzy:powerful bullying the feeble"],
+            ),
+            (
+                "They reject zero sum gambling.",
+                &["zsg:fuzzy:zero sum gambling"],
+            ),
+            (
+                "Chief-of-state diplomacy set the course.",
+                &["hsd:fuzzy:Chief-of-state diplomacy"],
+            ),
+            (
+                "China builds a dual cycle pattern.",
+                &["dc:fuzzy:dual cycle"],
+            ),
+            // A loop is no cycle of the economy.
+            ("The code has a double loop.", &[]),
+        ],
+    );
+}
+
+#[test]
 fn mindset_is_a_synonym_of_mentality() {
     assert_cases_in(
         "cwm,Cold War mentality,,,,,warning\n",

@@ -337,9 +337,9 @@ pub(super) const SYNONYMS: &[&[&str]] = &[
         "meeting",
         "assembly",
     ],
-    &["rural", "countryside"],
+    &["rural", "countryside", "village", "villages"],
     &["core", "nucleus"],
-    &["ecological", "eco"],
+    &["ecological", "eco", "environmental"],
     &["two", "dual", "double", "twin"],
     &["centenary", "centennial", "centenaries", "centennials"],
     &["mentality", "mindset", "mentalities", "mindsets"],
@@ -365,6 +365,33 @@ pub(super) const SYNONYMS: &[&[&str]] = &[
         "partners",
         "partnering",
     ],
+    // Words machine translation puts for the same Chinese morpheme: 元首
+    // "chief of state", 强/弱 "the powerful bullying the feeble", 博弈
+    // "zero-sum gambling", 循环 "dual cycle", 部署 "deployment".
+    &["head", "chief", "heads", "chiefs"],
+    &["strong", "powerful", "mighty"],
+    &["weak", "feeble", "frail", "powerless"],
+    &["hegemony", "hegemonism"],
+    &["warlike", "belligerent", "bellicose"],
+    &[
+        "goals",
+        "objectives",
+        "targets",
+        "goal",
+        "objective",
+        "target",
+    ],
+    &["game", "games", "gaming", "gambling"],
+    &["alliance", "alliances", "alignment"],
+    &["unseen", "unprecedented", "unparalleled"],
+    &["neutrality", "neutralization", "neutralisation"],
+    &["circulation", "cycle", "cycles"],
+    &["infrastructure", "facilities"],
+    &["placement", "deployment", "deploying", "stationing"],
+    &["dialogue", "conversation"],
+    &["uniformity", "sameness", "conformity"],
+    &["productive", "productivity"],
+    &["maritime", "marine"],
 ];
 
 /// Whether a content word `word` is compared by characters as its synonym
