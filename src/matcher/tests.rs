@@ -1606,7 +1606,8 @@ fn words_machine_translation_puts_for_the_same_morpheme_are_synonyms() {
         "sbw,the strong bullying the weak,,,,,warning\n\
          zsg,zero-sum game,,,,,warning\n\
          hsd,head-of-state diplomacy,,,,,info\n\
-         dc,dual circulation,,,,,warning\n",
+         dc,dual circulation,,,,,warning\n\
+         gdi,Global Development Initiative,,,,,error\n",
         &[
             (
                 "We oppose the powerful bullying the feeble.",
@@ -1624,6 +1625,11 @@ fn words_machine_translation_puts_for_the_same_morpheme_are_synonyms() {
                 "China builds a dual cycle pattern.",
                 &["dc:fuzzy:dual cycle"],
             ),
+            (
+                "He backed the World Development Initiative.",
+                &["gdi:fuzzy:World Development Initiative"],
+            ),
+            ("The world development agenda was discussed.", &[]),
             // A loop is no cycle of the economy.
             ("The code has a double loop.", &[]),
         ],

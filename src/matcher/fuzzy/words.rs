@@ -392,6 +392,7 @@ pub(super) const SYNONYMS: &[&[&str]] = &[
     &["uniformity", "sameness", "conformity"],
     &["productive", "productivity"],
     &["maritime", "marine"],
+    &["global", "world"],
 ];
 
 /// Whether a content word `word` is compared by characters as its synonym
