@@ -39,13 +39,13 @@ pub fn mark_slips(text: &str, folded: &Folded, forms: &[Form], threshold: f32, h
             continue;
         }
         // Looked up only for a hit that departs from its form.
+        let before = Before::of(&text[..start]);
         if reads_as_count(found, form)
-            || reads_as_words(found, form)
+            || reads_as_words(found, form, before.mid_sentence)
             || !writes_case(text, start, end)
         {
             continue;
         }
-        let before = Before::of(&text[..start]);
         if casings(forms, id).any(|casing| !differs(found, &casing.text, before)) {
             continue;
         }
@@ -89,13 +89,20 @@ fn is_acronym(form: &str) -> bool {
     form.len() >= 2 && form.bytes().all(|b| b.is_ascii_uppercase())
 }
 
-/// Whether `found`, all in lower case, writes a short accepted form of a
+/// Whether `found`, all in lower case but for the capital that starts a
+/// sentence (`mid_sentence` false), writes a short accepted form of a
 /// name, two content words or fewer: in lower case those are ordinary
-/// words ("seat *belt and road* safety", "*xi*" the letter), where the full
-/// name in lower case ("the belt and road initiative") is still a slip.
-fn reads_as_words(found: &str, form: &Form) -> bool {
+/// words ("seat *belt and road* safety", "*Belt and road* safety matters
+/// to cyclists", "*xi*" the letter), where the full name in lower case
+/// ("the belt and road initiative") is still a slip.
+fn reads_as_words(found: &str, form: &Form, mid_sentence: bool) -> bool {
+    let rest = if mid_sentence {
+        found
+    } else {
+        found.get(1..).unwrap_or(found)
+    };
     form.kind == FormKind::Accepted
-        && !found.chars().any(char::is_uppercase)
+        && !rest.chars().any(char::is_uppercase)
         && words(&form.folded)
             .filter(|&(_, _, word)| !is_stopword(word))
             .count()

@@ -2090,6 +2090,11 @@ fn a_short_accepted_name_in_lower_case_is_ordinary_words() {
                 "They discussed the belt and road.",
                 &["bri:accepted:belt and road"],
             ),
+            // The capital that starts a sentence is no capital of the name.
+            (
+                "Belt and road safety matters to cyclists.",
+                &["bri:accepted:Belt and road"],
+            ),
             // The full name in lower case is a slip; so is a capital wrong.
             (
                 "Many joined the belt and road initiative.",
