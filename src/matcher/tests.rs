@@ -2077,6 +2077,25 @@ fn a_participle_before_a_determiner_is_a_verb() {
 }
 
 #[test]
+fn a_word_in_ing_before_a_determiner_is_a_verb() {
+    assert_cases_in(
+        "ggv,\"vision of global governance featuring extensive consultation, joint contribution and shared benefits\",concept of global governance,global governance view | global governance outlook,,,warning\n",
+        &[
+            // A verb with an object inside: an idea about reform.
+            (
+                "The concept provides new idea for reforming the global governance, what is your comment?",
+                &[],
+            ),
+            // Without the verb, the concept reworded.
+            (
+                "It offers a new idea of global governance.",
+                &["ggv:fuzzy:idea of global governance"],
+            ),
+        ],
+    );
+}
+
+#[test]
 fn a_short_accepted_name_in_lower_case_is_ordinary_words() {
     let rows = "bri,Belt and Road Initiative,Belt and Road,,,,error\n";
     assert_cases_in(

@@ -174,6 +174,27 @@ pub(super) fn uses_participle_as_verb(
     })
 }
 
+/// Whether a word in -ing that the form lacks stands inside the words
+/// `first..=last` right before a determiner, which makes it a verb with
+/// an object: "a new idea for *reforming the* global governance" is an
+/// idea about reform, no "concept of global governance".
+pub(super) fn takes_an_object(doc: &Doc, first: usize, last: usize, fuzzy: &FuzzyForm) -> bool {
+    let words = &doc.words[first..last];
+    words.windows(2).any(|pair| {
+        let [word, next] = pair else {
+            return false;
+        };
+        !word.info.is_stopword
+            && doc.text[word.start..word.end].ends_with("ing")
+            && word
+                .info
+                .stem
+                .is_none_or(|stem| fuzzy.stems.binary_search(&stem).is_err())
+            && (next.info.is_article || next.info.is_possessive)
+            && &doc.text[word.end..next.start] == " "
+    })
+}
+
 /// Whether a preposition the form lacks (other than "of", which turns a
 /// compound round) makes another word than the form's head the head of
 /// the words `first..=last`: "celebrated its *centenary with* two goals"
@@ -641,6 +662,7 @@ impl FuzzyIndex {
             || owns_its_complement(doc, first.word, last.word, fuzzy)
             || states_no_choice(doc, first.word, last.word, fuzzy)
             || uses_participle_as_verb(doc, first.word, last.word, fuzzy)
+            || takes_an_object(doc, first.word, last.word, fuzzy)
             || (heads_another_phrase(doc, first.word, last.word, fuzzy)
                 && !self.in_form_order(doc, first.word, last.word, fuzzy))
         {
