@@ -40,6 +40,16 @@ impl Folded {
         folded
     }
 
+    /// Whether the original character behind folded byte `at` is a capital
+    /// letter: folding lower-cases, and a capital marks a name.
+    pub fn is_capital_at(&self, original: &str, at: usize) -> bool {
+        self.offsets
+            .get(at)
+            .and_then(|&offset| original.get(offset as usize..))
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_uppercase)
+    }
+
     /// The original byte span of the folded span `start..end`.
     ///
     /// The end is the end of the original character behind the last folded

@@ -481,7 +481,7 @@ impl Matcher {
         self.patterns.find(text, &self.concepts, hits);
         resolve::resolve(hits);
         if let Some(fuzzy) = &self.fuzzy {
-            fuzzy.find(text, &folded.breaks, &self.forms, &mut scratch.fuzzy, hits);
+            fuzzy.find(original, folded, &self.forms, &mut scratch.fuzzy, hits);
         }
         resolve::apply_exceptions(text, &self.concepts, hits);
         case::drop_lowercase_acronyms(original, folded, &self.forms, hits);

@@ -2096,6 +2096,32 @@ fn a_word_in_ing_before_a_determiner_is_a_verb() {
 }
 
 #[test]
+fn a_near_miss_written_as_a_name_needs_no_margin() {
+    assert_cases_in(
+        "ts,two sessions,,,,,warning\n\
+         mc,major country,major power,,,,warning\n\
+         era,new era,,,,,warning\n\
+         pr,peaceful reunification,complete reunification of China,,,,error\n",
+        &[
+            (
+                "The Two Meetings opened in Beijing.",
+                &["ts:fuzzy:Two Meetings"],
+            ),
+            // The same words in lower case, in a title or in capitals are
+            // no name of their own.
+            ("The two meetings opened in Beijing.", &[]),
+            ("TWO MEETINGS OPEN IN BEIJING", &[]),
+            ("Exponentiation by Iterative Large Powers (of 2).", &[]),
+            ("The Two Meetings", &[]),
+            // A name with a word of the form missing is another name.
+            ("It spoke of China's Reunification today.", &[]),
+            // A word with an everyday sense of its own names something else.
+            ("They played New Age music.", &[]),
+        ],
+    );
+}
+
+#[test]
 fn a_short_accepted_name_in_lower_case_is_ordinary_words() {
     let rows = "bri,Belt and Road Initiative,Belt and Road,,,,error\n";
     assert_cases_in(

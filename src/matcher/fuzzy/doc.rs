@@ -13,6 +13,7 @@ use super::{
 };
 use crate::glossary::ConceptId;
 use crate::matcher::Hit;
+use crate::normalize::Folded;
 use std::collections::HashMap;
 
 /// Word → what the index knows of it, per thread: stemming is the costly
@@ -109,7 +110,11 @@ pub(super) struct Token {
 
 /// The document as the scoring sees it.
 pub(super) struct Doc<'a> {
+    /// The folded text.
     pub(super) text: &'a str,
+    /// The text as written, which holds its capitals.
+    pub(super) original: &'a str,
+    pub(super) folded: &'a Folded,
     pub(super) words: &'a [Word],
     pub(super) tokens: &'a [Token],
     pub(super) spellings: &'a [Box<str>],
@@ -118,6 +123,30 @@ pub(super) struct Doc<'a> {
 }
 
 impl Doc<'_> {
+    /// Whether the words `first..=last` are written as a name of their
+    /// own: each content word capitalised, no capitalised content word
+    /// right beside them, and a word in lower case on one side ("the *Two
+    /// Meetings* opened"; not a title, "Exponentiation by Iterative Large
+    /// Powers", nor a line in capitals).
+    pub(super) fn written_as_name(&self, first: usize, last: usize) -> bool {
+        let is_capital = |word: &Word| self.folded.is_capital_at(self.original, word.start);
+        let is_lower = |word: &Word| {
+            self.text[word.start..word.end].starts_with(|c: char| c.is_alphabetic())
+                && !is_capital(word)
+        };
+        let neighbours =
+            [first.checked_sub(1), Some(last + 1)].map(|at| at.and_then(|at| self.words.get(at)));
+        self.words[first..=last]
+            .iter()
+            .filter(|word| !word.info.is_stopword)
+            .all(is_capital)
+            && neighbours
+                .iter()
+                .flatten()
+                .all(|word| word.info.is_stopword || !is_capital(word))
+            && neighbours.iter().flatten().any(|word| is_lower(word))
+    }
+
     /// Whether `token` lies in a literal hit of a concept other than
     /// `concept`: a reading of `concept` that took it in could not stand
     /// beside that hit (see [`FuzzyIndex::fits_literals`]).

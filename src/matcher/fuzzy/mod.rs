@@ -75,6 +75,7 @@ pub(super) use words::{SINGULAR_DETERMINERS, is_article, is_numeral, is_stopword
 
 use super::{Form, FormId, FormKind, Hit};
 use crate::glossary::ConceptId;
+use crate::normalize::Folded;
 
 /// The content words of a folded text, in order.
 pub(super) fn content_words(folded: &str) -> Vec<&str> {
@@ -432,13 +433,14 @@ impl FuzzyIndex {
         self.threshold
     }
 
-    /// Appends fuzzy hits in `text` to `hits`, which holds the resolved
-    /// literal and pattern hits (sorted, non-overlapping); fuzzy hits never
-    /// overlap them nor span one of `breaks` (see [`crate::normalize::Folded::breaks`]).
+    /// Appends fuzzy hits in `folded`, the folding of `original`, to
+    /// `hits`, which holds the resolved literal and pattern hits (sorted,
+    /// non-overlapping); fuzzy hits never overlap them nor span one of its
+    /// breaks (see [`crate::normalize::Folded::breaks`]).
     pub fn find(
         &self,
-        text: &str,
-        breaks: &[u32],
+        original: &str,
+        folded: &Folded,
         forms: &[Form],
         scratch: &mut Scratch,
         hits: &mut Vec<Hit>,
@@ -448,7 +450,8 @@ impl FuzzyIndex {
         if self.max_reach == 0 {
             return;
         }
-        self.read_words(text, breaks, scratch);
+        let text = folded.text.as_str();
+        self.read_words(text, &folded.breaks, scratch);
         let Scratch {
             cache,
             spellings,
@@ -469,6 +472,8 @@ impl FuzzyIndex {
         window.fit(self.postings.len(), self.forms_of.len());
         let doc = Doc {
             text,
+            original,
+            folded,
             words,
             tokens,
             spellings,

@@ -6,7 +6,7 @@ use super::doc::{Doc, Token, Word, articles_after};
 use super::literals::holds_what_makes_it_wrong;
 use super::words::{
     CONTRASTS, OBJECT_PRONOUNS, OTHER_PREPOSITIONS, compares_as_synonym, has_adjective_ending,
-    has_plural_ending, is_adverb, is_numeral,
+    has_plural_ending, is_adverb, is_everyday_synonym, is_numeral,
 };
 use super::{
     ABRIDGED_MIN_CONTENT_WORDS, CORRECT_FORM_MARGIN, DERIVATION_PREFIX, FuzzyForm, FuzzyIndex,
@@ -23,10 +23,12 @@ pub(super) struct SimilarityBuffers {
     pub(super) synonym_content: String,
     pub(super) dice: dice::Window,
     pub(super) synonym_dice: dice::Window,
-    /// Window text → (fuzzy form, score). A score depends on nothing but the
-    /// window's words and the form, and an archive repeats its phrases:
-    /// on the seeds, more than half of the windows scored are repeats.
-    pub(super) known: rustc_hash::FxHashMap<Box<str>, Vec<(u32, f32)>>,
+    /// Window text → (fuzzy form, score, the score it needed). A score
+    /// depends on nothing but the window's words and the form, and an
+    /// archive repeats its phrases: on the seeds, more than half of the
+    /// windows scored are repeats. A score below what it needed may be
+    /// any value below that (see [`FuzzyIndex::similarity`]).
+    pub(super) known: rustc_hash::FxHashMap<Box<str>, Vec<(u32, f32, f32)>>,
 }
 
 /// Content words up to which a correct form is short: a word of its own
@@ -727,24 +729,46 @@ impl FuzzyIndex {
         if self.goes_on_as_other_phrase(doc, last.word, fuzzy, seen, form) {
             return Some(reading);
         }
+        // A correct form's near-miss needs a margin, since its words are
+        // mostly ordinary English ("two meetings"), unless it is written as
+        // a name, with all of the form's words, none swapped for a word with
+        // an everyday sense of its own: "the *Two Meetings* opened" names
+        // the Two Sessions ("the *New Age*" is music; "China's
+        // Reunification" lacks the "complete" of "complete reunification of
+        // China").
+        let is_name = || {
+            seen.count_ones() as usize == fuzzy.stems.len()
+                && doc.written_as_name(first.word, last.word)
+                && !doc.words[first.word..=last.word]
+                    .iter()
+                    .any(|w| is_everyday_synonym(&doc.text[w.start..w.end]))
+        };
         let needed = match form.kind {
             FormKind::Variant => self.threshold,
+            FormKind::Preferred | FormKind::Accepted if is_name() => self.threshold,
             FormKind::Preferred | FormKind::Accepted => self.threshold + CORRECT_FORM_MARGIN,
         };
         let span = &doc.text[first.start..last.end];
+        // A known score serves if it is exact, or if it fell short of as
+        // much as is needed now (a name needs less than the same words in
+        // lower case).
         let known = buffers.known.get(span).and_then(|scores| {
             scores
                 .iter()
-                .find(|(form, _)| *form as usize == fuzzy_index)
-                .map(|&(_, score)| score)
+                .find(|(form, _, _)| *form as usize == fuzzy_index)
+                .filter(|&&(_, score, needed_then)| score >= needed_then || needed_then <= needed)
+                .map(|&(_, score, _)| score)
         });
         let score = match known {
             Some(score) => score,
             None => {
                 let score = self.similarity(doc, first.word, last.word, fuzzy, needed, buffers);
-                let entry = (fuzzy_index as u32, score);
+                let entry = (fuzzy_index as u32, score, needed);
                 match buffers.known.get_mut(span) {
-                    Some(scores) => scores.push(entry),
+                    Some(scores) => match scores.iter_mut().find(|e| e.0 == entry.0) {
+                        Some(old) => *old = entry,
+                        None => scores.push(entry),
+                    },
                     None => {
                         buffers.known.insert(span.into(), vec![entry]);
                     }

@@ -413,6 +413,12 @@ pub(super) fn compares_as_synonym(form_stems: usize, is_head: bool, word: &str) 
 /// and "new age" is music, where "socialism … for a new age" is the term.
 const EVERYDAY_HEAD_SYNONYMS: &[&str] = &["features", "feature", "traits", "trait", "times", "age"];
 
+/// Whether `word` is a synonym with an everyday sense of its own (see
+/// [`EVERYDAY_HEAD_SYNONYMS`]).
+pub(super) fn is_everyday_synonym(word: &str) -> bool {
+    EVERYDAY_HEAD_SYNONYMS.contains(&word)
+}
+
 /// The first [`STEM_START`] bytes of `word`, fewer when it is shorter or
 /// that would split a character.
 pub(super) fn stem_start(word: &str) -> &str {
