@@ -2122,6 +2122,21 @@ fn a_near_miss_written_as_a_name_needs_no_margin() {
 }
 
 #[test]
+fn a_word_before_the_form_does_not_stand_for_its_missing_preposition() {
+    assert_cases_in(
+        "scc,socialism with Chinese characteristics,,\"Socialism with Chinese characteristics's road, theory, system and culture\",,,warning\n",
+        &[
+            // "of" for "with", the phrase grown over a word of the
+            // concept's vocabulary before it.
+            (
+                "It is a system of socialism of Chinese characteristics.",
+                &["scc:fuzzy:system of socialism of Chinese characteristics"],
+            ),
+        ],
+    );
+}
+
+#[test]
 fn a_short_accepted_name_in_lower_case_is_ordinary_words() {
     let rows = "bri,Belt and Road Initiative,Belt and Road,,,,error\n";
     assert_cases_in(

@@ -668,17 +668,20 @@ impl FuzzyIndex {
                     .map(|(_, &i)| i)
                     .take_while(|&i| hits[i].end > candidate.start),
             );
-            // A reading of one of the candidate's inner terms garbled gives
-            // way as a wrong literal hit of it would (see `may_replace`):
-            // the shorter term reads closer only for having fewer words to
-            // get wrong ("*promote the construction of* a community of
-            // shared destiny for mankind").
+            // A reading of one of the candidate's inner terms garbled, or a
+            // shorter reading of its own term, gives way as a wrong literal
+            // hit of it would (see `may_replace`): the shorter reads closer
+            // only for having fewer words to get wrong ("*promote the
+            // construction of* a community of shared destiny for mankind",
+            // "*Ecological Civilization: Jointly* Building a Community of
+            // Life on Earth").
             let is_longer_reading = |h: &Hit| {
                 strictly_contains(&candidate, h)
                     && (h.score <= candidate.score + LONGER_READING_MARGIN
-                        || (self
-                            .inner_term_depth(candidate.concept, h.concept)
-                            .is_some()
+                        || ((h.concept == candidate.concept
+                            || self
+                                .inner_term_depth(candidate.concept, h.concept)
+                                .is_some())
                             && candidate.score >= self.threshold + CORRECT_FORM_MARGIN / 2.0))
             };
             if overlapping.iter().all(|&i| is_longer_reading(&hits[i])) {

@@ -424,8 +424,21 @@ impl FuzzyIndex {
                         && !matches!(text_at(at), "entire" | "whole")
                 })
         };
+        // A word that stands for a missing preposition stands between the
+        // form's own: one before them is the rest of a longer phrase ("the
+        // *system* of socialism of Chinese characteristics" still swaps
+        // "with" for "of").
+        let stands_for_preposition = || {
+            let is_own = |w: &Word| f.strict.contains(&w.info.strict);
+            let own_first = span.iter().position(is_own).unwrap_or(0);
+            let own_last = span.iter().rposition(is_own).unwrap_or(0);
+            span[own_first..=own_last.max(own_first)]
+                .iter()
+                .any(is_other_content)
+                && !keeps_prepositions()
+        };
         let is_sentence = other_content.peek().is_some()
-            && (!keeps_prepositions()
+            && (stands_for_preposition()
                 || modifies_inside()
                 || adds_preposition()
                 || other_content.any(|w| is_numeral(&doc.text[w.start..w.end])))
