@@ -501,6 +501,17 @@ fn an_irregular_past_is_its_verb_inflected() {
 }
 
 #[test]
+fn an_irregular_plural_is_its_noun_inflected() {
+    assert_cases_in(
+        "cop,shared future for all life on Earth,,,,,error\n",
+        &[(
+            "They seek a common future for all lives on Earth.",
+            &["cop:fuzzy:common future for all lives on Earth"],
+        )],
+    );
+}
+
+#[test]
 fn no_candidate_lies_inside_another_concepts_correct_form() {
     let rows = "\
 values,common values of humanity,,universal values,,,error

@@ -220,12 +220,14 @@ fn char_at(text: &str, at: usize) -> (bool, usize) {
         .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
 }
 
-/// Irregular past forms of verbs that forms use, with their base form: the
-/// stemmer leaves "kept" and "built" alone, so "kept our mission firmly in
-/// mind" would not meet "keep our mission firmly in mind". Only verbs whose
-/// past forms are no other word of the domain ("won", "thought" and "led"
-/// are left out).
-pub(super) const IRREGULAR_PAST: &[(&str, &str)] = &[
+/// Irregular past forms of verbs and plurals of nouns that forms use, with
+/// their base form: the stemmer leaves "kept" and "built" alone, so "kept
+/// our mission firmly in mind" would not meet "keep our mission firmly in
+/// mind", and stems "lives" as "live", not "life" ("a shared future for all
+/// *lives* on Earth"). Only words whose irregular forms are no other word
+/// of the domain ("won", "thought" and "led" are left out).
+pub(super) const IRREGULAR_FORMS: &[(&str, &str)] = &[
+    ("lives", "life"),
     ("built", "build"),
     ("kept", "keep"),
     ("upheld", "uphold"),
@@ -240,10 +242,10 @@ pub(super) const IRREGULAR_PAST: &[(&str, &str)] = &[
 
 /// British → American spelling of the endings that matter in this domain
 /// (-isation, -ise, -our, -tre), so both spellings stem alike; and an
-/// irregular past form as its base verb (see [`IRREGULAR_PAST`]), which
+/// irregular form as its base word (see [`IRREGULAR_FORMS`]), which
 /// differs from it no more than an inflection does.
 pub(super) fn american(word: &str) -> String {
-    if let Some(&(_, base)) = IRREGULAR_PAST.iter().find(|(past, _)| *past == word) {
+    if let Some(&(_, base)) = IRREGULAR_FORMS.iter().find(|(past, _)| *past == word) {
         return base.to_string();
     }
     let mut w = word.replace("isation", "ization");
