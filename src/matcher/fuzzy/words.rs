@@ -2,6 +2,8 @@
 //! synonyms, inflection, and splitting text into words.
 
 use super::STEM_START;
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
 
 /// Words that carry no meaning of their own in a term. Negations and
 /// contrasts count among them: they name nothing, so "but it is not the
@@ -436,9 +438,16 @@ pub(super) fn synonym(word: &str) -> &str {
     synonym_group(word).map_or(word, |group| group[0])
 }
 
-/// The synonym group `word` is in, if any.
+/// The synonym group `word` is in, if any: looked up for every distinct
+/// word of a text, so by hash rather than by scanning [`SYNONYMS`].
 pub(super) fn synonym_group(word: &str) -> Option<&'static [&'static str]> {
-    SYNONYMS.iter().find(|group| group.contains(&word)).copied()
+    static GROUPS: LazyLock<FxHashMap<&str, &[&str]>> = LazyLock::new(|| {
+        SYNONYMS
+            .iter()
+            .flat_map(|&group| group.iter().map(move |&word| (word, group)))
+            .collect()
+    });
+    GROUPS.get(word).copied()
 }
 
 /// What a folded word is compared by strictly (`american` is its American
@@ -507,6 +516,16 @@ pub(super) fn root(stem: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_word_is_in_two_synonym_groups() {
+        let mut seen = std::collections::HashSet::new();
+        for word in SYNONYMS.iter().flat_map(|group| group.iter()) {
+            assert!(seen.insert(word), "{word} is in two synonym groups");
+        }
+        assert_eq!(synonym_group("fate"), Some(SYNONYMS[0]));
+        assert_eq!(synonym_group("fateful"), None);
+    }
 
     #[test]
     fn words_are_alphanumeric_runs() {
