@@ -114,6 +114,7 @@ pub(super) struct Doc<'a> {
     pub(super) text: &'a str,
     /// The text as written, which holds its capitals.
     pub(super) original: &'a str,
+    /// The folding of `original` into `text`, which maps one to the other.
     pub(super) folded: &'a Folded,
     pub(super) words: &'a [Word],
     pub(super) tokens: &'a [Token],

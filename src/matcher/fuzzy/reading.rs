@@ -376,6 +376,13 @@ impl FuzzyIndex {
         let is_other_content =
             |w: &Word| !w.info.is_stopword && !claimed(w) && !f.strict.contains(&w.info.strict);
         let mut other_content = span.iter().filter(|w| is_other_content(w)).peekable();
+        // The first and last of the form's own words in the window.
+        let is_own = |at: &usize| f.strict.contains(&doc.words[*at].info.strict);
+        let own = || {
+            (first..=last)
+                .find(is_own)
+                .zip((first..=last).rev().find(is_own))
+        };
         let keeps_prepositions = || {
             let mut window = sequence();
             f.prepositions.iter().all(|&p| window.any(|w| w == p))
@@ -399,11 +406,7 @@ impl FuzzyIndex {
                 return false;
             }
             let text_at = |at: usize| &doc.text[doc.words[at].start..doc.words[at].end];
-            let is_own = |at: &usize| f.strict.contains(&doc.words[*at].info.strict);
-            let (Some(own_first), Some(own_last)) = (
-                (first..=last).find(is_own),
-                (first..=last).rev().find(is_own),
-            ) else {
+            let Some((own_first, own_last)) = own() else {
                 return false;
             };
             let others = || (first..=last).filter(|&at| is_other_content(&doc.words[at]));
@@ -429,13 +432,9 @@ impl FuzzyIndex {
         // *system* of socialism of Chinese characteristics" still swaps
         // "with" for "of").
         let stands_for_preposition = || {
-            let is_own = |w: &Word| f.strict.contains(&w.info.strict);
-            let own_first = span.iter().position(is_own).unwrap_or(0);
-            let own_last = span.iter().rposition(is_own).unwrap_or(0);
-            span[own_first..=own_last.max(own_first)]
-                .iter()
-                .any(is_other_content)
-                && !keeps_prepositions()
+            own().is_some_and(|(own_first, own_last)| {
+                (own_first..=own_last).any(|at| is_other_content(&doc.words[at]))
+            }) && !keeps_prepositions()
         };
         let is_sentence = other_content.peek().is_some()
             && (stands_for_preposition()
