@@ -1618,7 +1618,8 @@ fn words_machine_translation_puts_for_the_same_morpheme_are_synonyms() {
          zsg,zero-sum game,,,,,warning\n\
          hsd,head-of-state diplomacy,,,,,info\n\
          dc,dual circulation,,,,,warning\n\
-         gdi,Global Development Initiative,,,,,error\n",
+         gdi,Global Development Initiative,,,,,error\n\
+         te,Two Establishments,,,,,error\n",
         &[
             (
                 "We oppose the powerful bullying the feeble.",
@@ -1641,6 +1642,12 @@ fn words_machine_translation_puts_for_the_same_morpheme_are_synonyms() {
                 &["gdi:fuzzy:World Development Initiative"],
             ),
             ("The world development agenda was discussed.", &[]),
+            // A swapped head of a two-word name counts as a name only.
+            (
+                "He studied the Two Affirmations in class.",
+                &["te:fuzzy:Two Affirmations"],
+            ),
+            ("The two confirmations arrived by email.", &[]),
             // A loop is no cycle of the economy.
             ("The code has a double loop.", &[]),
         ],
@@ -2124,6 +2131,11 @@ fn a_near_miss_written_as_a_name_needs_no_margin() {
             ("TWO MEETINGS OPEN IN BEIJING", &[]),
             ("Exponentiation by Iterative Large Powers (of 2).", &[]),
             ("The Two Meetings", &[]),
+            // The next sentence's first word is no neighbour.
+            (
+                "They saw the Two Meetings. Others did not.",
+                &["ts:fuzzy:Two Meetings"],
+            ),
             // A name with a word of the form missing is another name.
             ("It spoke of China's Reunification today.", &[]),
             // A word with an everyday sense of its own names something else.

@@ -126,17 +126,24 @@ pub(super) struct Doc<'a> {
 impl Doc<'_> {
     /// Whether the words `first..=last` are written as a name of their
     /// own: each content word capitalised, no capitalised content word
-    /// right beside them, and a word in lower case on one side ("the *Two
-    /// Meetings* opened"; not a title, "Exponentiation by Iterative Large
-    /// Powers", nor a line in capitals).
+    /// right beside them in their clause, and a word in lower case on one
+    /// side ("the *Two Meetings* opened"; not a title, "Exponentiation by
+    /// Iterative Large Powers", nor a line in capitals). The next
+    /// sentence's first word is no neighbour ("… of the *Two
+    /// Affirmations*. They …").
     pub(super) fn written_as_name(&self, first: usize, last: usize) -> bool {
         let is_capital = |word: &Word| self.folded.is_capital_at(self.original, word.start);
         let is_lower = |word: &Word| {
             self.text[word.start..word.end].starts_with(|c: char| c.is_alphabetic())
                 && !is_capital(word)
         };
-        let neighbours =
-            [first.checked_sub(1), Some(last + 1)].map(|at| at.and_then(|at| self.words.get(at)));
+        let neighbours = [
+            first
+                .checked_sub(1)
+                .filter(|&at| self.same_clause(at, first)),
+            Some(last + 1).filter(|&at| at < self.words.len() && self.same_clause(last, at)),
+        ]
+        .map(|at| at.map(|at| &self.words[at]));
         self.words[first..=last]
             .iter()
             .filter(|word| !word.info.is_stopword)

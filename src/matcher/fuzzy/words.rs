@@ -397,6 +397,13 @@ pub(super) const SYNONYMS: &[&[&str]] = &[
     &["productive", "productivity"],
     &["maritime", "marine"],
     &["global", "world"],
+    &[
+        "establishments",
+        "establishment",
+        "affirmations",
+        "confirmations",
+        "determinations",
+    ],
 ];
 
 /// Whether a content word `word` is compared by characters as its synonym
