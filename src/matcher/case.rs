@@ -39,14 +39,13 @@ pub fn mark_slips(text: &str, folded: &Folded, forms: &[Form], threshold: f32, h
             continue;
         }
         // Looked up only for a hit that departs from its form.
-        let before = Before::of(&text[..start]);
-        if reads_as_count(found, form)
-            || reads_as_words(found, form, before.mid_sentence)
-            || !writes_case(text, start, end)
-        {
+        if reads_as_count(found, form) || !writes_case(text, start, end) {
             continue;
         }
-        if casings(forms, id).any(|casing| !differs(found, &casing.text, before)) {
+        let before = Before::of(&text[..start]);
+        if reads_as_words(found, form, before.mid_sentence)
+            || casings(forms, id).any(|casing| !differs(found, &casing.text, before))
+        {
             continue;
         }
         let score = strsim::normalized_levenshtein(found, &form.text) as f32;

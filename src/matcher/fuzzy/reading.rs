@@ -159,8 +159,7 @@ pub(super) fn uses_participle_as_verb(
     last: usize,
     fuzzy: &FuzzyForm,
 ) -> bool {
-    let words = &doc.words[first..=last];
-    words.windows(2).any(|pair| {
+    doc.words[first..=last].windows(2).any(|pair| {
         let [word, next] = pair else {
             return false;
         };
@@ -169,10 +168,9 @@ pub(super) fn uses_participle_as_verb(
                 .info
                 .stem
                 .is_some_and(|stem| fuzzy.stems.binary_search(&stem).is_ok())
-            && (next.info.is_article
-                || next.info.is_possessive
-                || OBJECT_PRONOUNS.contains(&&doc.text[next.start..next.end]))
-            && &doc.text[word.end..next.start] == " "
+            && (starts_object(doc, word, next)
+                || (OBJECT_PRONOUNS.contains(&&doc.text[next.start..next.end])
+                    && &doc.text[word.end..next.start] == " "))
     })
 }
 
@@ -181,8 +179,7 @@ pub(super) fn uses_participle_as_verb(
 /// an object: "a new idea for *reforming the* global governance" is an
 /// idea about reform, no "concept of global governance".
 pub(super) fn takes_an_object(doc: &Doc, first: usize, last: usize, fuzzy: &FuzzyForm) -> bool {
-    let words = &doc.words[first..last];
-    words.windows(2).any(|pair| {
+    doc.words[first..last].windows(2).any(|pair| {
         let [word, next] = pair else {
             return false;
         };
@@ -192,9 +189,14 @@ pub(super) fn takes_an_object(doc: &Doc, first: usize, last: usize, fuzzy: &Fuzz
                 .info
                 .stem
                 .is_none_or(|stem| fuzzy.stems.binary_search(&stem).is_err())
-            && (next.info.is_article || next.info.is_possessive)
-            && &doc.text[word.end..next.start] == " "
+            && starts_object(doc, word, next)
     })
+}
+
+/// Whether `next`, a determiner right after `word` (one space between),
+/// starts an object of `word` read as a verb.
+fn starts_object(doc: &Doc, word: &Word, next: &Word) -> bool {
+    (next.info.is_article || next.info.is_possessive) && &doc.text[word.end..next.start] == " "
 }
 
 /// Whether a preposition the form lacks (other than "of", which turns a

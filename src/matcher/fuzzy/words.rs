@@ -415,7 +415,7 @@ pub(super) const SYNONYMS: &[&[&str]] = &[
 /// so does one whose head is swapped for a word with an everyday sense of
 /// its own (see [`EVERYDAY_HEAD_SYNONYMS`]).
 pub(super) fn compares_as_synonym(form_stems: usize, is_head: bool, word: &str) -> bool {
-    form_stems >= 3 || (is_head && !EVERYDAY_HEAD_SYNONYMS.contains(&word))
+    form_stems >= 3 || (is_head && !is_everyday_synonym(word))
 }
 
 /// Synonyms that stand for a form's head only in a longer phrase: "with
