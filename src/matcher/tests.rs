@@ -2548,3 +2548,35 @@ fn times_and_age_stand_for_era_only_in_a_longer_phrase() {
         ],
     );
 }
+
+#[test]
+fn chief_stands_for_head_only_in_a_longer_phrase() {
+    let rows = "hsd,head-of-state diplomacy,head of state,head of state diplomacy,,,warning\n";
+    assert_cases_in(
+        rows,
+        &[
+            // Any country's chief of state is its head of state.
+            ("The chief of state opened the session.", &[]),
+            (
+                "They praised chief-of-state diplomacy.",
+                &["hsd:fuzzy:chief-of-state diplomacy"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_number_and_one_noun_are_no_longer_term() {
+    assert_cases_in(
+        "bri,Belt and Road Initiative,Belt and Road | BRI | 21st-Century Maritime Silk Road,One Belt One Road,,,error\n",
+        &[
+            ("Traffic moves from one road to another.", &[]),
+            // The whole phrase, its halves set apart by a comma, reads as
+            // the variant without one.
+            (
+                "They praised the One Belt, One Road plan.",
+                &["bri:fuzzy:One Belt, One Road"],
+            ),
+        ],
+    );
+}

@@ -607,9 +607,12 @@ impl FuzzyIndex {
             commas => commas + fuzzy.conjunctions as u32,
         };
         let conjunctions = fuzzy.conjunctions.max(separators as usize);
+        // A form that repeats a word has parallel halves, which a comma may
+        // set apart: "One Belt, One Road".
+        let commas = separators.max(u32::from(fuzzy.repeated != 0));
         let within = |t: &&Token| {
             t.word - first.word < reach
-                && doc.in_list(first.word, t.word, separators, fuzzy.colons)
+                && doc.in_list(first.word, t.word, commas, fuzzy.colons)
                 && doc.conjunctions(first.word, t.word) <= conjunctions
                 && (fuzzy.has_auxiliary || doc.auxiliaries(first.word, t.word) == 0)
         };
@@ -846,6 +849,19 @@ impl FuzzyIndex {
             )
         {
             start_at -= 1;
+        }
+        // A number and one noun are no term of several words besides the
+        // number, even with the rest of the phrase: "one road" (to
+        // another) is no "One Belt, One Road", "two goals" no "two
+        // centenary goals".
+        let grown = doc.tokens[start_at..=end_at]
+            .iter()
+            .filter_map(|t| fuzzy.stems.binary_search(&t.stem).ok())
+            .fold(0, |bits, at| bits | bit(at));
+        let besides_numerals = (grown & !fuzzy.numerals).count_ones() as usize;
+        let form_besides_numerals = fuzzy.stems.len() - fuzzy.numerals.count_ones() as usize;
+        if besides_numerals < form_besides_numerals.min(2) {
+            return Some(reading);
         }
         let (first, last) =
             doc.take_in_edges(doc.tokens[start_at].word, doc.tokens[end_at].word, fuzzy);

@@ -421,8 +421,12 @@ pub(super) fn compares_as_synonym(form_stems: usize, is_head: bool, word: &str) 
 /// Synonyms that stand for a form's head only in a longer phrase: "with
 /// Chinese features" describes a face, where "great-power diplomacy with
 /// Chinese features" is the term garbled; "new times" are opening hours
-/// and "new age" is music, where "socialism … for a new age" is the term.
-const EVERYDAY_HEAD_SYNONYMS: &[&str] = &["features", "feature", "traits", "trait", "times", "age"];
+/// and "new age" is music, where "socialism … for a new age" is the term;
+/// a "chief of state" is any country's head of state, where "chief-of-state
+/// diplomacy" garbles the term.
+const EVERYDAY_HEAD_SYNONYMS: &[&str] = &[
+    "features", "feature", "traits", "trait", "times", "age", "chief", "chiefs",
+];
 
 /// Whether `word` is a synonym with an everyday sense of its own (see
 /// [`EVERYDAY_HEAD_SYNONYMS`]).
