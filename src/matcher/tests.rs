@@ -2580,3 +2580,20 @@ fn a_number_and_one_noun_are_no_longer_term() {
         ],
     );
 }
+
+#[test]
+fn a_relative_pronoun_starts_a_clause() {
+    assert_cases_in(
+        "pcd,people-centered development philosophy,people-centred development philosophy,,\\bpeople-cent(ere|re)d development (thoughts?|thinking|ideas?|ideology)\\b,,warning\n",
+        &[
+            (
+                "People who develop the habit of thinking of themselves as citizens are rare.",
+                &[],
+            ),
+            (
+                "They praised the people-centred development ideology.",
+                &["pcd:pattern:people-centred development ideology"],
+            ),
+        ],
+    );
+}

@@ -24,12 +24,14 @@ pub(super) const STOPWORDS: &[&str] = &[
     "under", "against", "via", "amid",
 ];
 
-/// Auxiliary and copular verbs: one inside a window that its form lacks
-/// makes the words a clause, not a term ("our community *has* a common
-/// destiny with the river").
+/// Auxiliary and copular verbs, and the relative pronouns that start a
+/// clause: one inside a window that its form lacks makes the words a
+/// clause, not a term ("our community *has* a common destiny with the
+/// river", "people *who* develop the habit of thinking").
 pub(super) const AUXILIARIES: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
-    "will", "shall", "would", "should", "can", "could", "may", "might", "must",
+    "will", "shall", "would", "should", "can", "could", "may", "might", "must", "who", "whom",
+    "whose", "which",
 ];
 
 /// Determiners of one thing: a noun after them is singular whatever the
