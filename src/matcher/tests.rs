@@ -2597,3 +2597,14 @@ fn a_relative_pronoun_starts_a_clause() {
         ],
     );
 }
+
+#[test]
+fn behave_stands_for_act() {
+    assert_cases_in(
+        "mcamc,Major countries should act like major countries,,,,,error\n",
+        &[(
+            "Big countries should behave like big countries, he said.",
+            &["mcamc:fuzzy:Big countries should behave like big countries"],
+        )],
+    );
+}

@@ -395,6 +395,7 @@ pub(super) const SYNONYMS: &[&[&str]] = &[
     &["infrastructure", "facilities"],
     &["placement", "deployment", "deploying", "stationing"],
     &["dialogue", "conversation"],
+    &["act", "behave", "acts", "behaves"],
     &["uniformity", "sameness", "conformity"],
     &["productive", "productivity"],
     &["maritime", "marine"],
