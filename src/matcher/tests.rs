@@ -2608,3 +2608,29 @@ fn behave_stands_for_act() {
         )],
     );
 }
+
+#[test]
+fn grade_route_and_durable_are_synonyms_machine_translation_uses() {
+    assert_cases_in(
+        "hqd,high-quality development,,,,,warning\n\
+         srs,Silk Road Spirit,,,,,warning\n\
+         world,\"open, inclusive, clean and beautiful world that enjoys lasting peace, universal security and common prosperity\",,\"lasting peace, universal security, common prosperity, openness, tolerance, cleanliness and beauty\",,,warning\n\
+         cp,common prosperity,,,\\b(joint|collective) prosperity\\b,,warning\n",
+        &[
+            (
+                "The plan pursues high-grade development of industry.",
+                &["hqd:fuzzy:high-grade development"],
+            ),
+            (
+                "Both sides carried forward the Silk Route Spirit.",
+                &["srs:fuzzy:Silk Route Spirit"],
+            ),
+            (
+                "They called for a world of durable peace, universal safety, joint prosperity, openness, tolerance, cleanness and beauty.",
+                &[
+                    "world:fuzzy:world of durable peace, universal safety, joint prosperity, openness, tolerance, cleanness and beauty",
+                ],
+            ),
+        ],
+    );
+}
