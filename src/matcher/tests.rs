@@ -2634,3 +2634,14 @@ fn grade_route_and_durable_are_synonyms_machine_translation_uses() {
         ],
     );
 }
+
+#[test]
+fn companionship_stands_for_partnership() {
+    assert_cases_in(
+        "pna,\"partnership, not alliance\",partnerships rather than alliances | partnerships not alliances,partnership without alignment | partner without allying | non-aligned partnership,,,error\n",
+        &[(
+            "China seeks companionship rather than alliance with its neighbours.",
+            &["pna:fuzzy:companionship rather than alliance"],
+        )],
+    );
+}

@@ -370,6 +370,7 @@ pub(super) const SYNONYMS: &[&[&str]] = &[
         "partner",
         "partners",
         "partnering",
+        "companionship",
     ],
     // Words machine translation puts for the same Chinese morpheme: 元首
     // "chief of state", 强/弱 "the powerful bullying the feeble", 博弈
