@@ -60,7 +60,7 @@ fn fmt_rewrites_a_messy_glossary_into_canonical_form() {
     assert_eq!(check.code, 1);
     assert_eq!(sb.run(&["glossary", "fmt", "-g", "g.csv"]).code, 0);
     let text = sb.read("g.csv");
-    assert!(text.starts_with("id,source,preferred,accepted,variants,patterns,exceptions,severity,note,must_flag,must_pass\nalpha,,first,,,,,warning,,,\nzeta,,last,,b | a,,,error,,,\n"), "{text}");
+    assert!(text.starts_with("id,source,preferred,accepted,variants,patterns,exceptions,context,severity,note,must_flag,must_pass\nalpha,,first,,,,,,warning,,,\nzeta,,last,,b | a,,,,error,,,\n"), "{text}");
     assert_eq!(
         sb.run(&["glossary", "fmt", "--check", "-g", "g.csv"]).code,
         0

@@ -31,6 +31,7 @@ pub fn to_canonical_csv(concepts: &[Concept]) -> String {
             variants.join(ITEM_SEPARATOR),
             c.patterns.join(ITEM_SEPARATOR),
             c.exceptions.join(ITEM_SEPARATOR),
+            c.context.join(ITEM_SEPARATOR),
             c.severity.to_string(),
             c.note.clone(),
             c.must_flag.join(ITEM_SEPARATOR),

@@ -339,6 +339,7 @@ fn concept_from_cells(cells: &[&str], origin: Origin) -> Result<Concept, Glossar
         variants,
         patterns: split_items(cell("patterns")),
         exceptions: split_items(cell("exceptions")),
+        context: split_items(cell("context")),
         severity,
         note: cell("note").to_string(),
         must_flag: split_items(cell("must_flag")),

@@ -26,6 +26,7 @@ pub const COLUMNS: &[&str] = &[
     "variants",
     "patterns",
     "exceptions",
+    "context",
     "severity",
     "note",
     "must_flag",
@@ -114,6 +115,11 @@ pub struct Concept {
     pub patterns: Vec<String>,
     /// Regexes over the folded sentence; a match there is not a finding.
     pub exceptions: Vec<String>,
+    /// Regexes over the folded sentence; a match there says the sentence
+    /// speaks of the concept, so a near miss of one of its correct forms
+    /// that has all of the form's words counts without the margin kept for
+    /// ordinary English ("the two meetings" where "deputies" are named).
+    pub context: Vec<String>,
     /// Severity of this concept's findings.
     pub severity: Severity,
     /// Explanation and references for the reviewer.

@@ -11,7 +11,7 @@
 //! entry's id, made kebab-case, becomes the concept id.
 //!
 //! Export writes TBX-Basic v2. What TBX has no place for (severity, regex
-//! patterns, exceptions, self-test sentences) goes into `<admin>` and
+//! patterns, exceptions, context, self-test sentences) goes into `<admin>` and
 //! `<termNote>` elements of type `x-termaudit-*`, which other tools ignore
 //! and import reads back, so a round trip keeps everything.
 
@@ -27,6 +27,7 @@ use crate::extract::xml::{XmlReader, attribute, local_name, read_text};
 const SEVERITY: &str = "x-termaudit-severity";
 const PATTERN: &str = "x-termaudit-pattern";
 const EXCEPTION: &str = "x-termaudit-exception";
+const CONTEXT: &str = "x-termaudit-context";
 const MUST_FLAG: &str = "x-termaudit-must-flag";
 const MUST_PASS: &str = "x-termaudit-must-pass";
 
@@ -244,6 +245,7 @@ fn concept_of(entry: Entry, number: usize, ids: &mut HashSet<String>) -> Result<
         variants,
         patterns: admin(PATTERN),
         exceptions: admin(EXCEPTION),
+        context: admin(CONTEXT),
         severity,
         note: notes.join(" "),
         must_flag: admin(MUST_FLAG),
@@ -304,6 +306,7 @@ fn write_entry(out: &mut String, c: &Concept) -> std::fmt::Result {
     for (kind, items) in [
         (PATTERN, &c.patterns),
         (EXCEPTION, &c.exceptions),
+        (CONTEXT, &c.context),
         (MUST_FLAG, &c.must_flag),
         (MUST_PASS, &c.must_pass),
     ] {
@@ -429,9 +432,9 @@ mod tests {
 
     #[test]
     fn round_trip_keeps_every_field() {
-        let csv = "id,source,preferred,accepted,variants,patterns,exceptions,severity,note,must_flag,must_pass\n\
-                   community,人类命运共同体 | 命运共同体,community with a shared future for mankind,community with a shared future for humanity,community of human destiny | community of common destiny [info] | destiny community [warning],community of (the )?human destiny,\\biran\\b,warning,\"Official since 2015 & \"\"quoted\"\" <b>.\",We build a community of human destiny.,We build a community with a shared future for mankind.\n\
-                   leader,,Xi Jinping,,Supreme Leader,,,error,,,\n";
+        let csv = "id,source,preferred,accepted,variants,patterns,exceptions,context,severity,note,must_flag,must_pass\n\
+                   community,人类命运共同体 | 命运共同体,community with a shared future for mankind,community with a shared future for humanity,community of human destiny | community of common destiny [info] | destiny community [warning],community of (the )?human destiny,\\biran\\b,\\bbeijing\\b,warning,\"Official since 2015 & \"\"quoted\"\" <b>.\",We build a community of human destiny.,We build a community with a shared future for mankind.\n\
+                   leader,,Xi Jinping,,Supreme Leader,,,,error,,,\n";
         let glossary = from_csv_str(Path::new("g.csv"), csv).unwrap();
         let tbx = to_tbx(&glossary.concepts);
         let back = from_tbx(&tbx).unwrap();

@@ -128,6 +128,7 @@ pub(super) fn validate(glossary: &Glossary) -> Result<(), GlossaryErrors> {
         for (column, regexes) in [
             ("patterns", &concept.patterns),
             ("exceptions", &concept.exceptions),
+            ("context", &concept.context),
         ] {
             for regex in regexes {
                 // Parsing finds the errors authors make; the matcher compiles
@@ -227,5 +228,7 @@ mod tests {
             err.contains("g.csv:2:17: invalid regex \"(unclosed\""),
             "{err}"
         );
+        let err = errors_for("id,preferred,context\na,one,[z-a]\n");
+        assert!(err.contains("g.csv:2:7: invalid regex \"[z-a]\""), "{err}");
     }
 }

@@ -22,7 +22,7 @@ use regex_syntax::hir::Hir;
 
 use crate::bilingual::SourceIndex;
 use crate::error::{GlossaryError, GlossaryErrors};
-use crate::glossary::{ConceptId, Glossary, Severity};
+use crate::glossary::{Concept, ConceptId, Glossary, Severity};
 use crate::normalize::{Folded, fold_str};
 
 /// Index of a form in [`Matcher::forms`].
@@ -153,6 +153,27 @@ pub struct ConceptInfo {
     pub note: String,
     /// Compiled exceptions.
     exceptions: Vec<Regex>,
+}
+
+/// Compiles a concept's regexes of `column`, adding an error per invalid one.
+fn compile_column(
+    concept: &Concept,
+    column: &str,
+    sources: &[String],
+    errors: &mut Vec<GlossaryError>,
+) -> Vec<Regex> {
+    let mut regexes = Vec::with_capacity(sources.len());
+    for source in sources {
+        match compile_regex(source) {
+            Ok(regex) => regexes.push(regex),
+            Err(e) => errors.push(GlossaryError::new(
+                &concept.origin.path,
+                concept.origin.locate(column, Some(source)),
+                format!("invalid regex {source:?}: {e}"),
+            )),
+        }
+    }
+    regexes
 }
 
 pub use case::{MINOR_WORDS, recased};
@@ -317,6 +338,7 @@ impl Matcher {
     ) -> Result<Matcher, GlossaryErrors> {
         let mut errors = Vec::new();
         let mut concepts = Vec::with_capacity(glossary.concepts.len());
+        let mut contexts = Vec::with_capacity(glossary.concepts.len());
         let mut forms = Vec::new();
         let mut patterns = Vec::new();
         let mut parsed = Vec::new();
@@ -358,17 +380,14 @@ impl Matcher {
                     });
                 }
             }
-            let mut exceptions = Vec::with_capacity(concept.exceptions.len());
-            for source in &concept.exceptions {
-                match compile_regex(source) {
-                    Ok(regex) => exceptions.push(regex),
-                    Err(e) => errors.push(GlossaryError::new(
-                        &concept.origin.path,
-                        concept.origin.locate("exceptions", Some(source)),
-                        format!("invalid regex {source:?}: {e}"),
-                    )),
-                }
-            }
+            let exceptions =
+                compile_column(concept, "exceptions", &concept.exceptions, &mut errors);
+            contexts.push(compile_column(
+                concept,
+                "context",
+                &concept.context,
+                &mut errors,
+            ));
             concepts.push(ConceptInfo {
                 id: concept.id.clone(),
                 preferred: concept.preferred.clone(),
@@ -395,7 +414,7 @@ impl Matcher {
                     || {
                         options
                             .fuzzy_threshold
-                            .map(|threshold| fuzzy::FuzzyIndex::build(&forms, threshold))
+                            .map(|threshold| fuzzy::FuzzyIndex::build(&forms, contexts, threshold))
                     },
                     || SourceIndex::build(glossary),
                 )

@@ -2645,3 +2645,25 @@ fn companionship_stands_for_partnership() {
         )],
     );
 }
+
+#[test]
+fn a_sentence_that_names_the_concept_waives_the_margin() {
+    let matcher = compile(
+        "id,preferred,accepted,variants,patterns,exceptions,context,severity\n\
+         ts,two sessions,,,,,\\b(?:npc|cppcc)\\b,warning\n\
+         hsd,head-of-state diplomacy,,,,,\\bxi\\b,warning\n",
+    );
+    assert_cases(
+        &matcher,
+        &[
+            (
+                "During the two meetings, NPC deputies filed proposals.",
+                &["ts:fuzzy:two meetings"],
+            ),
+            // Without the context, the words are ordinary English.
+            ("During the two meetings, the board filed proposals.", &[]),
+            // Nor does it excuse a word of the form left out.
+            ("Xi spoke of head diplomacy today.", &[]),
+        ],
+    );
+}

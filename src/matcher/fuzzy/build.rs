@@ -14,6 +14,7 @@ use super::{
 };
 use crate::glossary::ConceptId;
 use crate::matcher::{Form, FormId, FormKind, FormOrigin, inflect};
+use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashMap;
 
@@ -72,8 +73,9 @@ pub(super) fn inner_terms(
 
 impl FuzzyIndex {
     /// Indexes the content words of `forms`.
-    pub fn build(forms: &[Form], threshold: f32) -> FuzzyIndex {
+    pub fn build(forms: &[Form], contexts: Vec<Vec<Regex>>, threshold: f32) -> FuzzyIndex {
         let mut index = FuzzyIndex {
+            contexts,
             stemmer: StemmerBox(Stemmer::create(Algorithm::English)),
             stems: HashMap::new(),
             near: HashMap::new(),

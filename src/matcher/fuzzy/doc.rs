@@ -674,7 +674,7 @@ mod tests {
     use super::super::{DEFAULT_THRESHOLD, FuzzyIndex};
 
     fn stem(word: &str) -> String {
-        let index = FuzzyIndex::build(&[], DEFAULT_THRESHOLD);
+        let index = FuzzyIndex::build(&[], Vec::new(), DEFAULT_THRESHOLD);
         index.stem(word).unwrap_or_default()
     }
 

@@ -56,6 +56,7 @@
 
 use std::collections::HashMap;
 
+use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 
 mod build;
@@ -271,6 +272,9 @@ struct FuzzyForm {
 /// The content-word index over all forms.
 #[derive(Debug, Clone)]
 pub struct FuzzyIndex {
+    /// Per concept: its compiled `context` regexes (see
+    /// [`crate::glossary::Concept::context`]).
+    contexts: Vec<Vec<Regex>>,
     stemmer: StemmerBox,
     stems: HashMap<String, StemId>,
     /// The forms' long content words (American spelling) by their first

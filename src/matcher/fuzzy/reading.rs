@@ -13,6 +13,7 @@ use super::{
     ReadAs, Reading, StemId, WINDOW_SLACK, dice,
 };
 use crate::glossary::Severity;
+use crate::matcher::resolve::sentence_around;
 use crate::matcher::{Form, FormKind, Hit, Status};
 
 /// Reused buffers for scoring a window, and the scores already known.
@@ -760,9 +761,24 @@ impl FuzzyIndex {
                     .iter()
                     .any(|w| is_everyday_synonym(&doc.text[w.start..w.end]))
         };
+        // Nor in a sentence that the concept's context names: "the two
+        // meetings" where the deputies are named.
+        let in_context = || {
+            seen.count_ones() as usize == fuzzy.stems.len()
+                && self
+                    .contexts
+                    .get(form.concept)
+                    .is_some_and(|contexts| !contexts.is_empty())
+                && {
+                    let sentence = sentence_around(doc.text, first.start, last.end);
+                    self.contexts[form.concept]
+                        .iter()
+                        .any(|regex| regex.is_match(sentence))
+                }
+        };
         let needed = match form.kind {
             FormKind::Variant => self.threshold,
-            FormKind::Preferred | FormKind::Accepted if is_name() => self.threshold,
+            FormKind::Preferred | FormKind::Accepted if is_name() || in_context() => self.threshold,
             FormKind::Preferred | FormKind::Accepted => self.threshold + CORRECT_FORM_MARGIN,
         };
         let span = &doc.text[first.start..last.end];
