@@ -118,7 +118,7 @@ pub struct Concept {
     /// Regexes over the folded sentence; a match there says the sentence
     /// speaks of the concept, so a near miss of one of its correct forms
     /// that has all of the form's words counts without the margin kept for
-    /// ordinary English ("the two meetings" where "deputies" are named).
+    /// ordinary English ("the two meetings" in a sentence naming the NPC).
     pub context: Vec<String>,
     /// Severity of this concept's findings.
     pub severity: Severity,

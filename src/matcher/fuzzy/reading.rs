@@ -761,8 +761,8 @@ impl FuzzyIndex {
                     .iter()
                     .any(|w| is_everyday_synonym(&doc.text[w.start..w.end]))
         };
-        // Nor in a sentence that the concept's context names: "the two
-        // meetings" where the deputies are named.
+        // Nor in a sentence that the concept's context regexes say speaks
+        // of it: "the two meetings" in a sentence naming the NPC.
         let in_context = || {
             seen.count_ones() as usize == fuzzy.stems.len()
                 && self
