@@ -68,8 +68,20 @@ pub fn country_for_demonym(folded: &str) -> Vec<String> {
     [swap(false), swap(true)].into_iter().flatten().collect()
 }
 
-/// The inflected surface forms of a folded form, without the form itself.
+/// Whether a folded form begins with "one" and so names one thing, which
+/// takes no plural: "the one-China principles" is a slip, not the form
+/// inflected.
+pub fn names_one_thing(folded: &str) -> bool {
+    let first = folded.split(' ').next().unwrap_or("");
+    first == "one" || first.starts_with("one-")
+}
+
+/// The inflected surface forms of a folded form, without the form itself
+/// (none for a form that [`names_one_thing`]).
 pub fn inflections(folded: &str) -> Vec<String> {
+    if names_one_thing(folded) {
+        return Vec::new();
+    }
     let words: Vec<&str> = folded.split(' ').collect();
     let mut heads = vec![words.len() - 1];
     if let Some(prep) = words.iter().position(|w| PREPOSITIONS.contains(w))
@@ -216,5 +228,8 @@ mod tests {
         assert_eq!(inflections("xi"), Vec::<String>::new());
         assert_eq!(inflections("new way"), vec!["new ways"]);
         assert_eq!(inflections("big boss"), vec!["big bosses"]);
+        // One thing takes no plural.
+        assert_eq!(inflections("one-china principle"), Vec::<String>::new());
+        assert_eq!(inflections("one china principle"), Vec::<String>::new());
     }
 }

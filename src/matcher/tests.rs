@@ -2667,3 +2667,21 @@ fn a_sentence_that_names_the_concept_waives_the_margin() {
         ],
     );
 }
+
+#[test]
+fn a_form_that_names_one_thing_takes_no_plural() {
+    assert_cases_in(
+        "onechina,one-China principle,,,,,error\nleader,supreme leader,,,,,error\n",
+        &[
+            (
+                "They reaffirmed the one-China principles.",
+                &["onechina:fuzzy:one-China principles"],
+            ),
+            // Other common nouns inflect.
+            (
+                "Both supreme leaders met.",
+                &["leader:preferred:supreme leaders"],
+            ),
+        ],
+    );
+}

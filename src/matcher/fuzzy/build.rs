@@ -396,6 +396,7 @@ impl FuzzyIndex {
             leading,
             trailing,
             head_place,
+            plural_head: !inflect::names_one_thing(&form.folded),
             has_auxiliary: words.iter().any(|w| AUXILIARIES.contains(w)),
             has_possessive: words.iter().any(|w| POSSESSIVES.contains(w)),
             has_contrast: words.iter().any(|w| CONTRASTS.contains(w)),

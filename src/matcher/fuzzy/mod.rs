@@ -230,6 +230,9 @@ struct FuzzyForm {
     trailing: Vec<u32>,
     /// Where the head noun stands in `sequence`.
     head_place: usize,
+    /// Whether the head noun may be made plural: not in a form that names
+    /// one thing (see [`super::inflect::names_one_thing`]).
+    plural_head: bool,
     /// Whether one of its words is an auxiliary verb (see
     /// [`words::AUXILIARIES`]).
     has_auxiliary: bool,

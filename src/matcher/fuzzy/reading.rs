@@ -487,7 +487,12 @@ impl FuzzyIndex {
             } else {
                 form_plurals & !window_plurals
             };
-            let made_plural = !form_plurals & window_plurals & !shifted(bit(f.head_place));
+            let plural_head = if f.plural_head {
+                shifted(bit(f.head_place))
+            } else {
+                0
+            };
+            let made_plural = !form_plurals & window_plurals & !plural_head;
             (made_singular | made_plural) & fixed == 0
         };
         let is_part = parts().next().is_some();
