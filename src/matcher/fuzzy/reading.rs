@@ -487,12 +487,13 @@ impl FuzzyIndex {
             } else {
                 form_plurals & !window_plurals
             };
-            let plural_head = if f.plural_head {
+            // The head noun's bit, where the head may be made plural.
+            let free_head = if f.plural_head {
                 shifted(bit(f.head_place))
             } else {
                 0
             };
-            let made_plural = !form_plurals & window_plurals & !plural_head;
+            let made_plural = !form_plurals & window_plurals & !free_head;
             (made_singular | made_plural) & fixed == 0
         };
         let is_part = parts().next().is_some();
