@@ -110,11 +110,10 @@ pub(super) struct Token {
 
 /// The document as the scoring sees it.
 pub(super) struct Doc<'a> {
-    /// The folded text.
-    pub(super) text: &'a str,
     /// The text as written, which holds its capitals.
     pub(super) original: &'a str,
-    /// The folding of `original` into `text`, which maps one to the other.
+    /// The folding of `original`: the text the words index, and the map
+    /// back to `original`.
     pub(super) folded: &'a Folded,
     pub(super) words: &'a [Word],
     pub(super) tokens: &'a [Token],
@@ -123,7 +122,12 @@ pub(super) struct Doc<'a> {
     pub(super) literals: &'a [Hit],
 }
 
-impl Doc<'_> {
+impl<'a> Doc<'a> {
+    /// The folded text.
+    pub(super) fn text(&self) -> &'a str {
+        &self.folded.text
+    }
+
     /// Whether the words `first..=last` are written as a name of their
     /// own: each content word capitalised, no capitalised content word
     /// right beside them in their clause, and a word in lower case on one
@@ -134,7 +138,7 @@ impl Doc<'_> {
     pub(super) fn written_as_name(&self, first: usize, last: usize) -> bool {
         let is_capital = |word: &Word| self.folded.is_capital_at(self.original, word.start);
         let is_lower = |word: &Word| {
-            self.text[word.start..word.end].starts_with(|c: char| c.is_alphabetic())
+            self.text()[word.start..word.end].starts_with(|c: char| c.is_alphabetic())
                 && !is_capital(word)
         };
         let neighbours = [
@@ -240,7 +244,7 @@ impl Doc<'_> {
     /// pronoun is not modified: "the relation *he* described", nor is a
     /// verb: "socialism with Chinese characteristic *was* …" is a slip).
     pub(super) fn may_be_singular(&self, first: usize, last: usize) -> bool {
-        let word = |at: usize| &self.text[self.words[at].start..self.words[at].end];
+        let word = |at: usize| &self.text()[self.words[at].start..self.words[at].end];
         let after_one = first > 0
             && self.same_clause(first - 1, first)
             && SINGULAR_DETERMINERS.contains(&word(first - 1))
@@ -250,7 +254,7 @@ impl Doc<'_> {
             && !self.words[last + 1].info.is_auxiliary
             && !PRONOUNS.contains(&word(last + 1))
             && matches!(
-                &self.text[self.words[last].end..self.words[last + 1].start],
+                &self.text()[self.words[last].end..self.words[last + 1].start],
                 " " | "-"
             );
         after_one || modifies_next
@@ -267,12 +271,12 @@ impl Doc<'_> {
         self.words[first..=last]
             .iter()
             .filter(|w| self.is_preposition_not_in(w, fuzzy))
-            .map(|w| &self.text[w.start..w.end])
+            .map(|w| &self.text()[w.start..w.end])
     }
 
     /// Whether `word` is a preposition that `fuzzy`'s form lacks.
     fn is_preposition_not_in(&self, word: &Word, fuzzy: &FuzzyForm) -> bool {
-        PREPOSITIONS.contains(&&self.text[word.start..word.end])
+        PREPOSITIONS.contains(&&self.text()[word.start..word.end])
             && !fuzzy.prepositions.contains(&word.info.strict)
     }
 
@@ -314,7 +318,7 @@ impl Doc<'_> {
     pub(super) fn head(&self, first: usize, last: usize) -> Option<StemId> {
         let words = &self.words[first..=last];
         let is_preposition = |w: &Word| {
-            let word = &self.text[w.start..w.end];
+            let word = &self.text()[w.start..w.end];
             PREPOSITIONS.contains(&word) || word == "without"
         };
         words[head_at(words, is_preposition, |w| w.info.is_stopword)?]
@@ -343,7 +347,7 @@ impl Doc<'_> {
             .or_else(|| self.spellings.get(word.info.spelling as usize))
         {
             Some(spelling) => spelling,
-            None => &self.text[word.start..word.end],
+            None => &self.text()[word.start..word.end],
         }
     }
 }

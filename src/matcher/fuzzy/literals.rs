@@ -155,7 +155,7 @@ impl FuzzyIndex {
         literals: &[Hit],
         cache: &WordCache,
     ) -> bool {
-        let text = doc.text;
+        let text = doc.text();
         literals[overlapped_range(literals, candidate)]
             .iter()
             .all(|h| {
@@ -191,7 +191,7 @@ impl FuzzyIndex {
         let Some(own) = own else {
             return candidate;
         };
-        let only_other_forms = words(&doc.text[candidate.start..own.start]).all(|(_, _, w)| {
+        let only_other_forms = words(&doc.text()[candidate.start..own.start]).all(|(_, _, w)| {
             is_stopword(w) || self.only_other_forms_have(cache, candidate.concept, fuzzy, w)
         });
         if only_other_forms {
@@ -234,7 +234,7 @@ impl FuzzyIndex {
         literal: &Hit,
         cache: &WordCache,
     ) -> bool {
-        let text = doc.text;
+        let text = doc.text();
         let Some(fuzzy) = self.fuzzy_form_of(candidate) else {
             return false;
         };

@@ -478,7 +478,6 @@ impl FuzzyIndex {
         let literals = &hits[..];
         window.fit(self.postings.len(), self.forms_of.len());
         let doc = Doc {
-            text,
             original,
             folded,
             words,

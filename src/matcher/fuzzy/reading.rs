@@ -58,7 +58,7 @@ pub(super) fn names_a_modifier(doc: &Doc, first: usize, last: usize, fuzzy: &Fuz
     let words = &doc.words[first..=last];
     words.windows(2).enumerate().any(|(at, pair)| {
         is_modifier(&pair[0])
-            && &doc.text[pair[1].start..pair[1].end] == "of"
+            && &doc.text()[pair[1].start..pair[1].end] == "of"
             && words[at + 2..]
                 .iter()
                 .any(|w| w.info.stem == Some(fuzzy.head))
@@ -98,15 +98,15 @@ pub(super) fn ends_modifying_next_word(
 /// the word straight after it: a content word the form lacks, not an
 /// auxiliary verb or an adverb, after a single space.
 fn modifies(doc: &Doc, word: &Word, next: &Word, fuzzy: &FuzzyForm) -> bool {
-    !has_plural_ending(&doc.text[word.start..word.end])
+    !has_plural_ending(&doc.text()[word.start..word.end])
         && !next.info.is_stopword
         && !next.info.is_auxiliary
-        && !is_adverb(&doc.text[next.start..next.end])
+        && !is_adverb(&doc.text()[next.start..next.end])
         && next
             .info
             .stem
             .is_none_or(|stem| fuzzy.stems.binary_search(&stem).is_err())
-        && &doc.text[word.end..next.start] == " "
+        && &doc.text()[word.end..next.start] == " "
 }
 
 /// Whether the form's last content word, not its head, stands inside the
@@ -144,7 +144,7 @@ pub(super) fn states_no_choice(doc: &Doc, first: usize, last: usize, fuzzy: &Fuz
     fuzzy.has_contrast
         && !doc.words[first.saturating_sub(CONTRAST_REACH)..=last]
             .iter()
-            .any(|w| match &doc.text[w.start..w.end] {
+            .any(|w| match &doc.text()[w.start..w.end] {
                 "with" => fuzzy.has_without,
                 word => CONTRASTS.contains(&word),
             })
@@ -164,14 +164,14 @@ pub(super) fn uses_participle_as_verb(
         let [word, next] = pair else {
             return false;
         };
-        doc.text[word.start..word.end].ends_with("ed")
+        doc.text()[word.start..word.end].ends_with("ed")
             && word
                 .info
                 .stem
                 .is_some_and(|stem| fuzzy.stems.binary_search(&stem).is_ok())
             && (starts_object(doc, word, next)
-                || (OBJECT_PRONOUNS.contains(&&doc.text[next.start..next.end])
-                    && &doc.text[word.end..next.start] == " "))
+                || (OBJECT_PRONOUNS.contains(&&doc.text()[next.start..next.end])
+                    && &doc.text()[word.end..next.start] == " "))
     })
 }
 
@@ -185,7 +185,7 @@ pub(super) fn takes_an_object(doc: &Doc, first: usize, last: usize, fuzzy: &Fuzz
             return false;
         };
         !word.info.is_stopword
-            && doc.text[word.start..word.end].ends_with("ing")
+            && doc.text()[word.start..word.end].ends_with("ing")
             && word
                 .info
                 .stem
@@ -197,7 +197,7 @@ pub(super) fn takes_an_object(doc: &Doc, first: usize, last: usize, fuzzy: &Fuzz
 /// Whether `next`, a determiner right after `word` (one space between),
 /// starts an object of `word` read as a verb.
 fn starts_object(doc: &Doc, word: &Word, next: &Word) -> bool {
-    (next.info.is_article || next.info.is_possessive) && &doc.text[word.end..next.start] == " "
+    (next.info.is_article || next.info.is_possessive) && &doc.text()[word.end..next.start] == " "
 }
 
 /// Whether a preposition the form lacks (other than "of", which turns a
@@ -235,7 +235,7 @@ pub(super) fn owns_its_complement(doc: &Doc, first: usize, last: usize, fuzzy: &
         let (Some(owner_stem), Some(owned_stem)) = (owner.info.stem, owned.info.stem) else {
             return false;
         };
-        &doc.text[owner.end..s.end] == "'s"
+        &doc.text()[owner.end..s.end] == "'s"
             && fuzzy
                 .stems
                 .binary_search(&owner_stem)
@@ -265,7 +265,7 @@ pub(super) fn makes_head_an_adjective(
     heads().next().is_some()
         && heads().all(|w| {
             !fuzzy.strict.contains(&w.info.strict)
-                && has_adjective_ending(&doc.text[w.start..w.end])
+                && has_adjective_ending(&doc.text()[w.start..w.end])
         })
 }
 
@@ -278,8 +278,8 @@ pub(super) fn ends_as_a_verb(doc: &Doc, last: usize, fuzzy: &FuzzyForm) -> bool 
     let word = &doc.words[last];
     !fuzzy.strict.contains(&word.info.strict)
         && doc.words.get(last + 1).is_some_and(|next| {
-            &doc.text[word.end..next.start] == " "
-                && OBJECT_PRONOUNS.contains(&&doc.text[next.start..next.end])
+            &doc.text()[word.end..next.start] == " "
+                && OBJECT_PRONOUNS.contains(&&doc.text()[next.start..next.end])
         })
 }
 
@@ -364,7 +364,7 @@ impl FuzzyIndex {
         // with a function word swapped: "partnership is not an alliance".
         let is_clause = || {
             span.iter().any(|w| {
-                matches!(&doc.text[w.start..w.end], "is" | "are" | "be")
+                matches!(&doc.text()[w.start..w.end], "is" | "are" | "be")
                     && !f.sequence.contains(&w.info.strict)
             })
         };
@@ -408,7 +408,7 @@ impl FuzzyIndex {
             if f.strict.len() > SHORT_FORM_CONTENT_WORDS {
                 return false;
             }
-            let text_at = |at: usize| &doc.text[doc.words[at].start..doc.words[at].end];
+            let text_at = |at: usize| &doc.text()[doc.words[at].start..doc.words[at].end];
             let Some((own_first, own_last)) = own() else {
                 return false;
             };
@@ -443,7 +443,7 @@ impl FuzzyIndex {
             && (stands_for_preposition()
                 || modifies_inside()
                 || adds_preposition()
-                || other_content.any(|w| is_numeral(&doc.text[w.start..w.end])))
+                || other_content.any(|w| is_numeral(&doc.text()[w.start..w.end])))
             || is_clause();
         // The window's words as some part of the form, with its hyphens or
         // not: the form's own words hyphenated otherwise are a slip in a
@@ -475,7 +475,7 @@ impl FuzzyIndex {
             .filter(|w| !is_determiner(w))
             .enumerate()
             .take(64)
-            .filter(|(_, w)| has_plural_ending(&doc.text[w.start..w.end]))
+            .filter(|(_, w)| has_plural_ending(&doc.text()[w.start..w.end]))
             .fold(0, |bits, (at, _)| bits | bit(at));
         let may_be_singular = doc.may_be_singular(first, last);
         let keeps_number = |at: usize| {
@@ -499,7 +499,7 @@ impl FuzzyIndex {
         let is_part = parts().next().is_some();
         let is_short_form = is_part && {
             let hyphens = hyphenated_gaps(
-                doc.text,
+                doc.text(),
                 span.iter()
                     .filter(|w| !is_determiner(w))
                     .map(|w| (w.start, w.end)),
@@ -562,10 +562,10 @@ impl FuzzyIndex {
         let is_nominalized = || {
             let before = first
                 .checked_sub(1)
-                .map(|b| &doc.text[doc.words[b].start..doc.words[b].end]);
+                .map(|b| &doc.text()[doc.words[b].start..doc.words[b].end]);
             let mut window = sequence();
             matches!(before, Some("the" | "this" | "its" | "their" | "our"))
-                && doc.text[span[0].start..span[0].end].ends_with("ing")
+                && doc.text()[span[0].start..span[0].end].ends_with("ing")
                 && window.next() == f.sequence.first().copied()
                 && {
                     // Looked up last: most windows fail the tests above.
@@ -679,7 +679,7 @@ impl FuzzyIndex {
             hit: None,
         };
         let form = &forms[fuzzy.form];
-        if ends_counting_something_else(fuzzy, last, &doc.text[last.start..last.end])
+        if ends_counting_something_else(fuzzy, last, &doc.text()[last.start..last.end])
             || names_a_modifier(doc, first.word, last.word, fuzzy)
             || ends_modifying_next_word(doc, first.word, last.word, fuzzy)
             || makes_head_an_adjective(doc, first.word, last.word, fuzzy)
@@ -761,33 +761,34 @@ impl FuzzyIndex {
         // Reunification" lacks the "complete" of "complete reunification of
         // China").
         let is_name = || {
-            seen.count_ones() as usize == fuzzy.stems.len()
-                && doc.written_as_name(first.word, last.word)
+            doc.written_as_name(first.word, last.word)
                 && !doc.words[first.word..=last.word]
                     .iter()
-                    .any(|w| is_everyday_synonym(&doc.text[w.start..w.end]))
+                    .any(|w| is_everyday_synonym(&doc.text()[w.start..w.end]))
         };
         // Nor in a sentence that the concept's context regexes say speaks
         // of it: "the two meetings" in a sentence naming the NPC.
         let in_context = || {
-            seen.count_ones() as usize == fuzzy.stems.len()
-                && self
-                    .contexts
-                    .get(form.concept)
-                    .is_some_and(|contexts| !contexts.is_empty())
-                && {
-                    let sentence = sentence_around(doc.text, first.start, last.end);
-                    self.contexts[form.concept]
-                        .iter()
-                        .any(|regex| regex.is_match(sentence))
-                }
+            let contexts = self
+                .contexts
+                .get(form.concept)
+                .map_or(&[][..], Vec::as_slice);
+            !contexts.is_empty() && {
+                let sentence = sentence_around(doc.text(), first.start, last.end);
+                contexts.iter().any(|regex| regex.is_match(sentence))
+            }
         };
+        let holds_all_words = seen.count_ones() as usize == fuzzy.stems.len();
         let needed = match form.kind {
             FormKind::Variant => self.threshold,
-            FormKind::Preferred | FormKind::Accepted if is_name() || in_context() => self.threshold,
+            FormKind::Preferred | FormKind::Accepted
+                if holds_all_words && (is_name() || in_context()) =>
+            {
+                self.threshold
+            }
             FormKind::Preferred | FormKind::Accepted => self.threshold + CORRECT_FORM_MARGIN,
         };
-        let span = &doc.text[first.start..last.end];
+        let span = &doc.text()[first.start..last.end];
         // A known score serves if it is exact, or if it fell short of as
         // much as is needed now (a name needs less than the same words in
         // lower case).
@@ -836,7 +837,7 @@ impl FuzzyIndex {
         // is no part of the reading.
         let quoted_apart = |a: &Token, b: &Token| {
             let (left, right) = if a.start < b.start { (a, b) } else { (b, a) };
-            doc.text[left.end..right.start].contains('"')
+            doc.text()[left.end..right.start].contains('"')
         };
         // Nor does it reach over a conjunction the form does not have
         // ("…destiny community *and promoting* the construction…"), nor
@@ -925,8 +926,8 @@ impl FuzzyIndex {
         if seen & final_bit != 0 || next.info.is_stopword {
             return false;
         }
-        let gap = &doc.text[doc.words[last].end..next.start];
-        let next_word = &doc.text[next.start..next.end];
+        let gap = &doc.text()[doc.words[last].end..next.start];
+        let next_word = &doc.text()[next.start..next.end];
         let is_derivation = next_word.get(..DERIVATION_PREFIX) == fuzzy.ending.as_deref();
         let vocabulary = self
             .vocabulary
