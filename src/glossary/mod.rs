@@ -115,10 +115,11 @@ pub struct Concept {
     pub patterns: Vec<String>,
     /// Regexes over the folded sentence; a match there is not a finding.
     pub exceptions: Vec<String>,
-    /// Regexes over the folded sentence; a match there says the sentence
-    /// speaks of the concept, so a near miss of one of its correct forms
-    /// that has all of the form's words counts without the margin kept for
-    /// ordinary English ("the two meetings" in a sentence naming the NPC).
+    /// Regexes over the folded sentence; a match there, outside the words
+    /// being read, says the sentence speaks of the concept, so a near miss
+    /// of one of its correct forms that has all of the form's words counts
+    /// without the margin kept for ordinary English, each word as its
+    /// synonym ("the two meetings" in a sentence naming the NPC).
     pub context: Vec<String>,
     /// Severity of this concept's findings.
     pub severity: Severity,

@@ -41,6 +41,11 @@ pub fn apply_exceptions(text: &str, concepts: &[ConceptInfo], hits: &mut Vec<Hit
 /// end (`.`, `!`, `?` followed by whitespace) to the next, at most ~400
 /// bytes either way so that text without punctuation stays cheap.
 pub(super) fn sentence_around(text: &str, start: usize, end: usize) -> &str {
+    &text[sentence_range(text, start, end)]
+}
+
+/// Where [`sentence_around`] finds the sentence, as a byte range of `text`.
+pub(super) fn sentence_range(text: &str, start: usize, end: usize) -> std::ops::Range<usize> {
     const REACH: usize = 400;
     let bytes = text.as_bytes();
     let is_end = |i: usize| {
@@ -65,7 +70,7 @@ pub(super) fn sentence_around(text: &str, start: usize, end: usize) -> &str {
     let to = (to..=bytes.len())
         .find(|&i| text.is_char_boundary(i))
         .unwrap_or(bytes.len());
-    &text[from..to]
+    from..to
 }
 
 #[cfg(test)]

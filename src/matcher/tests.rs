@@ -2669,6 +2669,44 @@ fn a_sentence_that_names_the_concept_waives_the_margin() {
 }
 
 #[test]
+fn in_context_every_word_counts_as_its_synonym() {
+    let matcher = compile(
+        "id,preferred,accepted,variants,patterns,exceptions,context,severity\n\
+         wcc,with Chinese characteristics,,,,,\\b(?:think tanks?|market)\\b,warning\n\
+         rr,rural revitalization,,,,,\\b(?:farmers|villages?)\\b,warning\n\
+         cp,common prosperity,,,,,\\bincomes?\\b,warning\n",
+    );
+    assert_cases(
+        &matcher,
+        &[
+            // "features" is an everyday word for the head, and both words
+            // of "countryside revival" are swapped: in a sentence on the
+            // concept they are its words all the same.
+            (
+                "We will build a think tank with Chinese features.",
+                &["wcc:fuzzy:with Chinese features"],
+            ),
+            (
+                "Farmers welcomed the plan for countryside revival.",
+                &["rr:fuzzy:countryside revival"],
+            ),
+            (
+                "Higher incomes bring the province closer to joint affluence.",
+                &["cp:fuzzy:joint affluence"],
+            ),
+            // Elsewhere they keep their everyday sense.
+            ("A woman with Chinese features smiled.", &[]),
+            // Nor are they the term without the word it begins with.
+            ("The think tank showed Chinese features and style.", &[]),
+            ("The plan for countryside revival was welcomed.", &[]),
+            // The context is found outside the words read: "village"
+            // in "village revival" does not say the sentence is on it.
+            ("The village revival began with a new pub.", &[]),
+        ],
+    );
+}
+
+#[test]
 fn a_form_that_names_one_thing_takes_no_plural() {
     assert_cases_in(
         "onechina,one-China principle,,,,,error\nleader,supreme leader,,,,,error\n",

@@ -274,6 +274,7 @@ impl FuzzyIndex {
                 }
             })
             .collect();
+        let all_synonyms: Vec<&str> = spelt.iter().map(|american| synonym(american)).collect();
         let need = 2.max((stems.len() * 3).div_ceil(5));
         let mut numerals = 0u64;
         for (word, stem) in spelt.iter().zip(&ordered) {
@@ -411,6 +412,8 @@ impl FuzzyIndex {
             colons: form.folded.matches(':').count() as u32,
             profile: dice::Profile::new(&spelt.join(" ")),
             synonym_profile: dice::Profile::new(&as_synonyms.join(" ")),
+            all_synonym_profile: (all_synonyms != as_synonyms)
+                .then(|| dice::Profile::new(&all_synonyms.join(" "))),
         })
     }
 

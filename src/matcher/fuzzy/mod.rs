@@ -270,6 +270,10 @@ struct FuzzyForm {
     /// The same with words compared as synonyms replaced by their group's
     /// first word (see [`words::compares_as_synonym`]).
     synonym_profile: dice::Profile,
+    /// The same with every word that has synonyms replaced, for a sentence
+    /// that speaks of the concept (see [`FuzzyIndex::similarity`]); `None`
+    /// where that is `synonym_profile` already.
+    all_synonym_profile: Option<dice::Profile>,
 }
 
 /// The content-word index over all forms.

@@ -13,7 +13,7 @@ use super::{
     ReadAs, Reading, StemId, WINDOW_SLACK, dice,
 };
 use crate::glossary::Severity;
-use crate::matcher::resolve::sentence_around;
+use crate::matcher::resolve::sentence_range;
 use crate::matcher::{Form, FormKind, Hit, Status};
 
 /// Reused buffers for scoring a window, and the scores already known.
@@ -767,22 +767,27 @@ impl FuzzyIndex {
                     .any(|w| is_everyday_synonym(&doc.text()[w.start..w.end]))
         };
         // Nor in a sentence that the concept's context regexes say speaks
-        // of it: "the two meetings" in a sentence naming the NPC.
-        let in_context = || {
-            let contexts = self
-                .contexts
-                .get(form.concept)
-                .map_or(&[][..], Vec::as_slice);
-            !contexts.is_empty() && {
-                let sentence = sentence_around(doc.text(), first.start, last.end);
-                contexts.iter().any(|regex| regex.is_match(sentence))
-            }
-        };
+        // of it, outside the window: "the two meetings" in a sentence
+        // naming the NPC. There each word also counts as its synonym, as
+        // the writer's choice of word, not another sense of it: "a think
+        // tank *with Chinese features*", "*countryside revival*" in a
+        // sentence on farming. The words need the function words the form
+        // begins with, though, which make them the same kind of phrase:
+        // "showing distinctive *Chinese features*, style and ethos" in a
+        // sentence on diplomacy is no "with Chinese characteristics".
         let holds_all_words = seen.count_ones() as usize == fuzzy.stems.len();
+        let has_leading_words = || {
+            fuzzy.leading.is_empty()
+                || doc.take_in_edges(first.word, last.word, fuzzy).0 < first.word
+        };
+        let in_context = form.kind != FormKind::Variant
+            && holds_all_words
+            && has_leading_words()
+            && self.speaks_of(form.concept, doc.text(), first.start, last.end);
         let needed = match form.kind {
             FormKind::Variant => self.threshold,
             FormKind::Preferred | FormKind::Accepted
-                if holds_all_words && (is_name() || in_context()) =>
+                if in_context || (holds_all_words && is_name()) =>
             {
                 self.threshold
             }
@@ -791,18 +796,28 @@ impl FuzzyIndex {
         let span = &doc.text()[first.start..last.end];
         // A known score serves if it is exact, or if it fell short of as
         // much as is needed now (a name needs less than the same words in
-        // lower case).
-        let known = buffers.known.get(span).and_then(|scores| {
-            scores
-                .iter()
-                .find(|(form, _, _)| *form as usize == fuzzy_index)
-                .filter(|&&(_, score, needed_then)| score >= needed_then || needed_then <= needed)
-                .map(|&(_, score, _)| score)
-        });
+        // lower case). A score in context depends on the sentence, so it
+        // is neither looked up nor kept.
+        let known = (!in_context)
+            .then(|| buffers.known.get(span))
+            .flatten()
+            .and_then(|scores| {
+                scores
+                    .iter()
+                    .find(|(form, _, _)| *form as usize == fuzzy_index)
+                    .filter(|&&(_, score, needed_then)| {
+                        score >= needed_then || needed_then <= needed
+                    })
+                    .map(|&(_, score, _)| score)
+            });
         let score = match known {
             Some(score) => score,
+            None if in_context => {
+                self.similarity(doc, first.word, last.word, fuzzy, needed, true, buffers)
+            }
             None => {
-                let score = self.similarity(doc, first.word, last.word, fuzzy, needed, buffers);
+                let score =
+                    self.similarity(doc, first.word, last.word, fuzzy, needed, false, buffers);
                 let entry = (fuzzy_index as u32, score, needed);
                 match buffers.known.get_mut(span) {
                     Some(scores) => match scores.iter_mut().find(|e| e.0 == entry.0) {
@@ -959,9 +974,29 @@ impl FuzzyIndex {
             .all(|s| order.any(|&o| o == s))
     }
 
+    /// Whether the sentence around `start..end` speaks of `concept`: one
+    /// of its context regexes matches there, outside `start..end`, so not
+    /// through the words being read.
+    fn speaks_of(&self, concept: usize, text: &str, start: usize, end: usize) -> bool {
+        let contexts = self.contexts.get(concept).map_or(&[][..], Vec::as_slice);
+        !contexts.is_empty() && {
+            let sentence = sentence_range(text, start, end);
+            let (start, end) = (start - sentence.start, end - sentence.start);
+            let sentence = &text[sentence];
+            contexts.iter().any(|regex| {
+                regex
+                    .find_iter(sentence)
+                    .any(|found| found.end() <= start || found.start() >= end)
+            })
+        }
+    }
+
     /// Similarity of the words `first..=last` to a form, in 0..=1: the mean
     /// of token-level and character-level Dice. Below `needed`, any value
-    /// below `needed` may be returned.
+    /// below `needed` may be returned. With `all_as_synonyms` (a sentence
+    /// that speaks of the concept), every word with synonyms is compared as
+    /// its group's first word, not only those [`compares_as_synonym`] names.
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn similarity(
         &self,
         doc: &Doc,
@@ -969,6 +1004,7 @@ impl FuzzyIndex {
         last: usize,
         fuzzy: &FuzzyForm,
         needed: f32,
+        all_as_synonyms: bool,
         buffers: &mut SimilarityBuffers,
     ) -> f32 {
         let SimilarityBuffers {
@@ -1016,7 +1052,8 @@ impl FuzzyIndex {
             content.push_str(spelling);
             if as_synonyms {
                 let is_head = word.info.stem == Some(fuzzy.head);
-                let as_synonym = compares_as_synonym(fuzzy.stems.len(), is_head, spelling);
+                let as_synonym =
+                    all_as_synonyms || compares_as_synonym(fuzzy.stems.len(), is_head, spelling);
                 synonym_content.push_str(doc.spelling(word, as_synonym));
             }
         }
@@ -1024,18 +1061,22 @@ impl FuzzyIndex {
         let token_dice = 2.0 * shared as f64 / (window_size + fuzzy.stems.len()) as f64;
         // The character similarity is the costly half: skip it when even the
         // best it could be could not lift the score to `needed`.
+        let synonym_profile = match &fuzzy.all_synonym_profile {
+            Some(profile) if all_as_synonyms => profile,
+            _ => &fuzzy.synonym_profile,
+        };
         dice.load(content);
         let mut bound = dice.bound(&fuzzy.profile);
         if as_synonyms {
             synonym_dice.load(synonym_content);
-            bound = (bound + synonym_dice.bound(&fuzzy.synonym_profile)) / 2.0;
+            bound = (bound + synonym_dice.bound(synonym_profile)) / 2.0;
         }
         if (token_dice + bound) / 2.0 < f64::from(needed) {
             return (token_dice / 2.0) as f32;
         }
         let mut char_dice = dice.dice(&fuzzy.profile);
         if as_synonyms {
-            char_dice = (char_dice + synonym_dice.dice(&fuzzy.synonym_profile)) / 2.0;
+            char_dice = (char_dice + synonym_dice.dice(synonym_profile)) / 2.0;
         }
         ((token_dice + char_dice) / 2.0) as f32
     }
