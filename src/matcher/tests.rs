@@ -2707,6 +2707,30 @@ fn in_context_every_word_counts_as_its_synonym() {
 }
 
 #[test]
+fn a_period_is_an_era_but_an_everyday_one() {
+    let matcher = compile(
+        "id,preferred,accepted,variants,patterns,exceptions,context,severity\n\
+         era,new era,,,,,\\bsocialism\\b,warning\n\
+         post,post-COVID era,,post-epidemic era,,,,warning\n",
+    );
+    assert_cases(
+        &matcher,
+        &[
+            (
+                "Socialism has entered a new period.",
+                &["era:fuzzy:new period"],
+            ),
+            (
+                "Trade recovered in the post-epidemic period.",
+                &["post:fuzzy:post-epidemic period"],
+            ),
+            // Outside a sentence on the concept, a new period is any.
+            ("The company entered a new period of growth.", &[]),
+        ],
+    );
+}
+
+#[test]
 fn a_form_that_names_one_thing_takes_no_plural() {
     assert_cases_in(
         "onechina,one-China principle,,,,,error\nleader,supreme leader,,,,,error\n",

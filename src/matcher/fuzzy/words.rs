@@ -288,7 +288,7 @@ pub(super) fn american(word: &str) -> String {
 pub(super) const SYNONYMS: &[&[&str]] = &[
     &["destiny", "fate", "destinies", "fates"],
     &["mankind", "humankind", "humanity", "human", "humans"],
-    &["era", "epoch", "age", "times"],
+    &["era", "epoch", "age", "times", "period", "periods"],
     &["major", "big", "large", "great"],
     &["country", "nation", "countries", "nations"],
     &["wisdom", "intelligence"],
@@ -427,12 +427,14 @@ pub(super) fn compares_as_synonym(form_stems: usize, is_head: bool, word: &str) 
 
 /// Synonyms that stand for a form's head only in a longer phrase: "with
 /// Chinese features" describes a face, where "great-power diplomacy with
-/// Chinese features" is the term garbled; "new times" are opening hours
-/// and "new age" is music, where "socialism … for a new age" is the term;
+/// Chinese features" is the term garbled; "new times" are opening hours,
+/// "new age" is music and a "new period" of growth is any, where
+/// "socialism … for a new age" is the term;
 /// a "chief of state" is any country's head of state, where "chief-of-state
 /// diplomacy" garbles the term.
 const EVERYDAY_HEAD_SYNONYMS: &[&str] = &[
-    "features", "feature", "traits", "trait", "times", "age", "chief", "chiefs",
+    "features", "feature", "traits", "trait", "times", "age", "period", "periods", "chief",
+    "chiefs",
 ];
 
 /// Whether `word` is a synonym with an everyday sense of its own (see
