@@ -2731,6 +2731,17 @@ fn a_period_is_an_era_but_an_everyday_one() {
 }
 
 #[test]
+fn novel_stands_for_new() {
+    assert_cases_in(
+        "covid,COVID-19 pandemic,,novel coronavirus pneumonia epidemic,,,warning\n",
+        &[(
+            "The new coronavirus epidemic spread quickly.",
+            &["covid:fuzzy:new coronavirus epidemic"],
+        )],
+    );
+}
+
+#[test]
 fn a_form_that_names_one_thing_takes_no_plural() {
     assert_cases_in(
         "onechina,one-China principle,,,,,error\nleader,supreme leader,,,,,error\n",

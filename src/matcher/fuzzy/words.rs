@@ -404,6 +404,7 @@ pub(super) const SYNONYMS: &[&[&str]] = &[
     &["productive", "productivity"],
     &["maritime", "marine"],
     &["global", "world"],
+    &["novel", "new"],
     &[
         "establishments",
         "establishment",
