@@ -382,12 +382,13 @@ impl Matcher {
             }
             let exceptions =
                 compile_column(concept, "exceptions", &concept.exceptions, &mut errors);
-            contexts.push(compile_column(
-                concept,
-                "context",
-                &concept.context,
-                &mut errors,
-            ));
+            // Contexts serve fuzzy matching alone; validation has already
+            // checked their syntax either way.
+            contexts.push(if options.fuzzy_threshold.is_some() {
+                compile_column(concept, "context", &concept.context, &mut errors)
+            } else {
+                Vec::new()
+            });
             concepts.push(ConceptInfo {
                 id: concept.id.clone(),
                 preferred: concept.preferred.clone(),
