@@ -178,8 +178,14 @@ pub fn evaluate(
             let span_text = doc.text[span.start..span.end].to_string();
             if span.label != Label::Wrong {
                 if findings.iter().any(|f| overlaps(f, span)) {
-                    eval.flagged_correct
-                        .push(format!("{}: {span_text:?} ({})", doc.name, span.concept));
+                    let label = match span.label {
+                        Label::Canonical => "canonical",
+                        _ => "plain",
+                    };
+                    eval.flagged_correct.push(format!(
+                        "{}: {span_text:?} ({}, {label})",
+                        doc.name, span.concept
+                    ));
                 }
                 continue;
             }
