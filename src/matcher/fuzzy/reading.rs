@@ -782,6 +782,10 @@ impl FuzzyIndex {
         };
         let in_context = form.kind != FormKind::Variant
             && holds_all_words
+            && self
+                .contexts
+                .get(form.concept)
+                .is_some_and(|c| !c.is_empty())
             && has_leading_words()
             && self.speaks_of(form.concept, doc.text(), first.start, last.end);
         let needed = match form.kind {
