@@ -2731,6 +2731,17 @@ fn a_period_is_an_era_but_an_everyday_one() {
 }
 
 #[test]
+fn advocacy_stands_for_initiative() {
+    assert_cases_in(
+        "ggi,Global Governance Initiative,,,,,warning\n",
+        &[(
+            "The report interprets the Global Governance Advocacy for readers.",
+            &["ggi:fuzzy:Global Governance Advocacy"],
+        )],
+    );
+}
+
+#[test]
 fn novel_stands_for_new() {
     assert_cases_in(
         "covid,COVID-19 pandemic,,novel coronavirus pneumonia epidemic,,,warning\n",

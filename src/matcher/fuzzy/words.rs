@@ -300,7 +300,7 @@ pub(super) const SYNONYMS: &[&[&str]] = &[
         "programme",
         "approach",
     ],
-    &["initiative", "proposal", "initiation"],
+    &["initiative", "proposal", "initiation", "advocacy"],
     &["prosperity", "affluence", "wealth"],
     &[
         "rejuvenation",
