@@ -128,6 +128,16 @@ impl<'a> Doc<'a> {
         &self.folded.text
     }
 
+    /// The folded text of `word`.
+    pub(super) fn word_text(&self, word: &Word) -> &'a str {
+        &self.folded.text[word.start..word.end]
+    }
+
+    /// The folded text between `word` and `next`, a later word.
+    pub(super) fn gap(&self, word: &Word, next: &Word) -> &'a str {
+        &self.folded.text[word.end..next.start]
+    }
+
     /// Whether the words `first..=last` are written as a name of their
     /// own: each content word capitalised, no capitalised content word
     /// right beside them in their clause, and a word in lower case on one
@@ -138,7 +148,8 @@ impl<'a> Doc<'a> {
     pub(super) fn written_as_name(&self, first: usize, last: usize) -> bool {
         let is_capital = |word: &Word| self.folded.is_capital_at(self.original, word.start);
         let is_lower = |word: &Word| {
-            self.text()[word.start..word.end].starts_with(|c: char| c.is_alphabetic())
+            self.word_text(word)
+                .starts_with(|c: char| c.is_alphabetic())
                 && !is_capital(word)
         };
         let neighbours = [
@@ -244,7 +255,7 @@ impl<'a> Doc<'a> {
     /// pronoun is not modified: "the relation *he* described", nor is a
     /// verb: "socialism with Chinese characteristic *was* …" is a slip).
     pub(super) fn may_be_singular(&self, first: usize, last: usize) -> bool {
-        let word = |at: usize| &self.text()[self.words[at].start..self.words[at].end];
+        let word = |at: usize| self.word_text(&self.words[at]);
         let after_one = first > 0
             && self.same_clause(first - 1, first)
             && SINGULAR_DETERMINERS.contains(&word(first - 1))
@@ -254,7 +265,7 @@ impl<'a> Doc<'a> {
             && !self.words[last + 1].info.is_auxiliary
             && !PRONOUNS.contains(&word(last + 1))
             && matches!(
-                &self.text()[self.words[last].end..self.words[last + 1].start],
+                self.gap(&self.words[last], &self.words[last + 1]),
                 " " | "-"
             );
         after_one || modifies_next
@@ -271,12 +282,12 @@ impl<'a> Doc<'a> {
         self.words[first..=last]
             .iter()
             .filter(|w| self.is_preposition_not_in(w, fuzzy))
-            .map(|w| &self.text()[w.start..w.end])
+            .map(|w| self.word_text(w))
     }
 
     /// Whether `word` is a preposition that `fuzzy`'s form lacks.
     fn is_preposition_not_in(&self, word: &Word, fuzzy: &FuzzyForm) -> bool {
-        PREPOSITIONS.contains(&&self.text()[word.start..word.end])
+        PREPOSITIONS.contains(&self.word_text(word))
             && !fuzzy.prepositions.contains(&word.info.strict)
     }
 
@@ -318,7 +329,7 @@ impl<'a> Doc<'a> {
     pub(super) fn head(&self, first: usize, last: usize) -> Option<StemId> {
         let words = &self.words[first..=last];
         let is_preposition = |w: &Word| {
-            let word = &self.text()[w.start..w.end];
+            let word = self.word_text(w);
             PREPOSITIONS.contains(&word) || word == "without"
         };
         words[head_at(words, is_preposition, |w| w.info.is_stopword)?]
@@ -347,7 +358,7 @@ impl<'a> Doc<'a> {
             .or_else(|| self.spellings.get(word.info.spelling as usize))
         {
             Some(spelling) => spelling,
-            None => &self.text()[word.start..word.end],
+            None => self.word_text(word),
         }
     }
 }

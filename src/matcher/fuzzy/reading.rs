@@ -58,7 +58,7 @@ pub(super) fn names_a_modifier(doc: &Doc, first: usize, last: usize, fuzzy: &Fuz
     let words = &doc.words[first..=last];
     words.windows(2).enumerate().any(|(at, pair)| {
         is_modifier(&pair[0])
-            && &doc.text()[pair[1].start..pair[1].end] == "of"
+            && doc.word_text(&pair[1]) == "of"
             && words[at + 2..]
                 .iter()
                 .any(|w| w.info.stem == Some(fuzzy.head))
@@ -98,15 +98,15 @@ pub(super) fn ends_modifying_next_word(
 /// the word straight after it: a content word the form lacks, not an
 /// auxiliary verb or an adverb, after a single space.
 fn modifies(doc: &Doc, word: &Word, next: &Word, fuzzy: &FuzzyForm) -> bool {
-    !has_plural_ending(&doc.text()[word.start..word.end])
+    !has_plural_ending(doc.word_text(word))
         && !next.info.is_stopword
         && !next.info.is_auxiliary
-        && !is_adverb(&doc.text()[next.start..next.end])
+        && !is_adverb(doc.word_text(next))
         && next
             .info
             .stem
             .is_none_or(|stem| fuzzy.stems.binary_search(&stem).is_err())
-        && &doc.text()[word.end..next.start] == " "
+        && doc.gap(word, next) == " "
 }
 
 /// Whether the form's last content word, not its head, stands inside the
@@ -144,7 +144,7 @@ pub(super) fn states_no_choice(doc: &Doc, first: usize, last: usize, fuzzy: &Fuz
     fuzzy.has_contrast
         && !doc.words[first.saturating_sub(CONTRAST_REACH)..=last]
             .iter()
-            .any(|w| match &doc.text()[w.start..w.end] {
+            .any(|w| match doc.word_text(w) {
                 "with" => fuzzy.has_without,
                 word => CONTRASTS.contains(&word),
             })
@@ -164,14 +164,13 @@ pub(super) fn uses_participle_as_verb(
         let [word, next] = pair else {
             return false;
         };
-        doc.text()[word.start..word.end].ends_with("ed")
+        doc.word_text(word).ends_with("ed")
             && word
                 .info
                 .stem
                 .is_some_and(|stem| fuzzy.stems.binary_search(&stem).is_ok())
             && (starts_object(doc, word, next)
-                || (OBJECT_PRONOUNS.contains(&&doc.text()[next.start..next.end])
-                    && &doc.text()[word.end..next.start] == " "))
+                || (OBJECT_PRONOUNS.contains(&doc.word_text(next)) && doc.gap(word, next) == " "))
     })
 }
 
@@ -185,7 +184,7 @@ pub(super) fn takes_an_object(doc: &Doc, first: usize, last: usize, fuzzy: &Fuzz
             return false;
         };
         !word.info.is_stopword
-            && doc.text()[word.start..word.end].ends_with("ing")
+            && doc.word_text(word).ends_with("ing")
             && word
                 .info
                 .stem
@@ -197,7 +196,7 @@ pub(super) fn takes_an_object(doc: &Doc, first: usize, last: usize, fuzzy: &Fuzz
 /// Whether `next`, a determiner right after `word` (one space between),
 /// starts an object of `word` read as a verb.
 fn starts_object(doc: &Doc, word: &Word, next: &Word) -> bool {
-    (next.info.is_article || next.info.is_possessive) && &doc.text()[word.end..next.start] == " "
+    (next.info.is_article || next.info.is_possessive) && doc.gap(word, next) == " "
 }
 
 /// Whether a preposition the form lacks (other than "of", which turns a
@@ -264,8 +263,7 @@ pub(super) fn makes_head_an_adjective(
     };
     heads().next().is_some()
         && heads().all(|w| {
-            !fuzzy.strict.contains(&w.info.strict)
-                && has_adjective_ending(&doc.text()[w.start..w.end])
+            !fuzzy.strict.contains(&w.info.strict) && has_adjective_ending(doc.word_text(w))
         })
 }
 
@@ -278,8 +276,7 @@ pub(super) fn ends_as_a_verb(doc: &Doc, last: usize, fuzzy: &FuzzyForm) -> bool 
     let word = &doc.words[last];
     !fuzzy.strict.contains(&word.info.strict)
         && doc.words.get(last + 1).is_some_and(|next| {
-            &doc.text()[word.end..next.start] == " "
-                && OBJECT_PRONOUNS.contains(&&doc.text()[next.start..next.end])
+            doc.gap(word, next) == " " && OBJECT_PRONOUNS.contains(&doc.word_text(next))
         })
 }
 
@@ -364,7 +361,7 @@ impl FuzzyIndex {
         // with a function word swapped: "partnership is not an alliance".
         let is_clause = || {
             span.iter().any(|w| {
-                matches!(&doc.text()[w.start..w.end], "is" | "are" | "be")
+                matches!(doc.word_text(w), "is" | "are" | "be")
                     && !f.sequence.contains(&w.info.strict)
             })
         };
@@ -408,7 +405,7 @@ impl FuzzyIndex {
             if f.strict.len() > SHORT_FORM_CONTENT_WORDS {
                 return false;
             }
-            let text_at = |at: usize| &doc.text()[doc.words[at].start..doc.words[at].end];
+            let text_at = |at: usize| doc.word_text(&doc.words[at]);
             let Some((own_first, own_last)) = own() else {
                 return false;
             };
@@ -443,7 +440,7 @@ impl FuzzyIndex {
             && (stands_for_preposition()
                 || modifies_inside()
                 || adds_preposition()
-                || other_content.any(|w| is_numeral(&doc.text()[w.start..w.end])))
+                || other_content.any(|w| is_numeral(doc.word_text(w))))
             || is_clause();
         // The window's words as some part of the form, with its hyphens or
         // not: the form's own words hyphenated otherwise are a slip in a
@@ -475,7 +472,7 @@ impl FuzzyIndex {
             .filter(|w| !is_determiner(w))
             .enumerate()
             .take(64)
-            .filter(|(_, w)| has_plural_ending(&doc.text()[w.start..w.end]))
+            .filter(|(_, w)| has_plural_ending(doc.word_text(w)))
             .fold(0, |bits, (at, _)| bits | bit(at));
         let may_be_singular = doc.may_be_singular(first, last);
         let keeps_number = |at: usize| {
@@ -560,12 +557,10 @@ impl FuzzyIndex {
         // an ecological civilization" (without the determiner, "building
         // of ecological civilization" is a slip).
         let is_nominalized = || {
-            let before = first
-                .checked_sub(1)
-                .map(|b| &doc.text()[doc.words[b].start..doc.words[b].end]);
+            let before = first.checked_sub(1).map(|b| doc.word_text(&doc.words[b]));
             let mut window = sequence();
             matches!(before, Some("the" | "this" | "its" | "their" | "our"))
-                && doc.text()[span[0].start..span[0].end].ends_with("ing")
+                && doc.word_text(&span[0]).ends_with("ing")
                 && window.next() == f.sequence.first().copied()
                 && {
                     // Looked up last: most windows fail the tests above.
@@ -764,7 +759,7 @@ impl FuzzyIndex {
             doc.written_as_name(first.word, last.word)
                 && !doc.words[first.word..=last.word]
                     .iter()
-                    .any(|w| is_everyday_synonym(&doc.text()[w.start..w.end]))
+                    .any(|w| is_everyday_synonym(doc.word_text(w)))
         };
         // Nor in a sentence that the concept's context regexes say speaks
         // of it, outside the window: "the two meetings" in a sentence
@@ -776,18 +771,11 @@ impl FuzzyIndex {
         // "showing distinctive *Chinese features*, style and ethos" in a
         // sentence on diplomacy is no "with Chinese characteristics".
         let holds_all_words = seen.count_ones() as usize == fuzzy.stems.len();
-        let has_leading_words = || {
-            fuzzy.leading.is_empty()
-                || doc.take_in_edges(first.word, last.word, fuzzy).0 < first.word
-        };
         let in_context = form.kind != FormKind::Variant
             && holds_all_words
-            && self
-                .contexts
-                .get(form.concept)
-                .is_some_and(|c| !c.is_empty())
-            && has_leading_words()
-            && self.speaks_of(form.concept, doc.text(), first.start, last.end);
+            && self.speaks_of(form.concept, doc.text(), first.start, last.end)
+            && (fuzzy.leading.is_empty()
+                || doc.take_in_edges(first.word, last.word, fuzzy).0 < first.word);
         let needed = match form.kind {
             FormKind::Variant => self.threshold,
             FormKind::Preferred | FormKind::Accepted
@@ -802,9 +790,10 @@ impl FuzzyIndex {
         // much as is needed now (a name needs less than the same words in
         // lower case). A score in context depends on the sentence, so it
         // is neither looked up nor kept.
-        let known = (!in_context)
-            .then(|| buffers.known.get(span))
-            .flatten()
+        let known = buffers
+            .known
+            .get(span)
+            .filter(|_| !in_context)
             .and_then(|scores| {
                 scores
                     .iter()
@@ -945,8 +934,8 @@ impl FuzzyIndex {
         if seen & final_bit != 0 || next.info.is_stopword {
             return false;
         }
-        let gap = &doc.text()[doc.words[last].end..next.start];
-        let next_word = &doc.text()[next.start..next.end];
+        let gap = doc.gap(&doc.words[last], next);
+        let next_word = doc.word_text(next);
         let is_derivation = next_word.get(..DERIVATION_PREFIX) == fuzzy.ending.as_deref();
         let vocabulary = self
             .vocabulary
