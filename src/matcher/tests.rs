@@ -1352,6 +1352,29 @@ fn a_modifier_after_the_head_and_before_another_noun_is_that_nouns() {
                 "The initiative of global civilization was put forward.",
                 &["gci:fuzzy:initiative of global civilization"],
             ),
+            // Nor is an adverbial of time: "last year" says when.
+            (
+                "China proposed the Initiative of Global Civilization last year.",
+                &["gci:fuzzy:Initiative of Global Civilization"],
+            ),
+            (
+                "China proposed the initiative of global civilization yesterday.",
+                &["gci:fuzzy:initiative of global civilization"],
+            ),
+            // Nor is a past participle, which starts a clause on the noun.
+            (
+                "The Initiative of Global Civilization put forward in 2023 is open.",
+                &["gci:fuzzy:Initiative of Global Civilization"],
+            ),
+            (
+                "The initiative of global civilization proposed by China is open.",
+                &["gci:fuzzy:initiative of global civilization"],
+            ),
+            // "last" before a word that is no time is the noun's modifier.
+            (
+                "They studied the initiative of global civilization last mile delivery.",
+                &[],
+            ),
         ],
     );
 }
@@ -2766,6 +2789,32 @@ fn a_form_that_names_one_thing_takes_no_plural() {
                 "Both supreme leaders met.",
                 &["leader:preferred:supreme leaders"],
             ),
+        ],
+    );
+}
+
+#[test]
+fn worldwide_dialog_and_summit_are_synonyms_of_form_words() {
+    assert_cases_in(
+        "gdi,Global Development Initiative,,,,,warning\n\
+         dnc,dialogue rather than confrontation,,,,,error\n\
+         carbon,carbon peaking and carbon neutrality,,,,,warning\n",
+        &[
+            (
+                "He praised the Worldwide Development Initiative proposed by China.",
+                &["gdi:fuzzy:Worldwide Development Initiative"],
+            ),
+            // The American spelling, and 对抗 as "antagonism".
+            (
+                "We advocate dialog but not antagonism between the two sides.",
+                &["dnc:fuzzy:dialog but not antagonism"],
+            ),
+            // 峰 as "summit".
+            (
+                "China has pledged carbon summit and carbon neutralization by 2060.",
+                &["carbon:fuzzy:carbon summit and carbon neutralization"],
+            ),
+            ("The carbon summit in Glasgow discussed neutrality.", &[]),
         ],
     );
 }

@@ -6,7 +6,8 @@ use super::doc::{Doc, Token, Word, articles_after};
 use super::literals::holds_what_makes_it_wrong;
 use super::words::{
     CONTRASTS, OBJECT_PRONOUNS, OTHER_PREPOSITIONS, compares_as_synonym, has_adjective_ending,
-    has_plural_ending, is_adverb, is_everyday_synonym, is_numeral,
+    has_plural_ending, is_adverb, is_everyday_synonym, is_numeral, is_past_participle,
+    opens_time_adverbial,
 };
 use super::{
     ABRIDGED_MIN_CONTENT_WORDS, CORRECT_FORM_MARGIN, DERIVATION_PREFIX, FuzzyForm, FuzzyIndex,
@@ -82,7 +83,7 @@ pub(super) fn ends_modifying_next_word(
     fuzzy: &FuzzyForm,
 ) -> bool {
     let ending_word = &doc.words[last];
-    let (Some(ending), Some(next)) = (ending_word.info.stem, doc.words.get(last + 1)) else {
+    let Some(ending) = ending_word.info.stem.filter(|_| last + 1 < doc.words.len()) else {
         return false;
     };
     fuzzy.ordered.last() == Some(&fuzzy.head)
@@ -91,17 +92,22 @@ pub(super) fn ends_modifying_next_word(
         && doc.words[first..last]
             .iter()
             .any(|w| w.info.stem == Some(fuzzy.head))
-        && modifies(doc, ending_word, next, fuzzy)
+        && modifies(doc, ending_word, last + 1, fuzzy)
 }
 
 /// Whether `word`, a form word without a plural ending, modifies `next`,
 /// the word straight after it: a content word the form lacks, not an
-/// auxiliary verb or an adverb, after a single space.
-fn modifies(doc: &Doc, word: &Word, next: &Word, fuzzy: &FuzzyForm) -> bool {
+/// auxiliary verb, an adverb, a past participle or the start of an
+/// adverbial of time, after a single space.
+fn modifies(doc: &Doc, word: &Word, next_at: usize, fuzzy: &FuzzyForm) -> bool {
+    let next = &doc.words[next_at];
+    let following = doc.words.get(next_at + 1).map(|w| doc.word_text(w));
     !has_plural_ending(doc.word_text(word))
         && !next.info.is_stopword
         && !next.info.is_auxiliary
         && !is_adverb(doc.word_text(next))
+        && !is_past_participle(doc.word_text(next))
+        && !opens_time_adverbial(doc.word_text(next), following)
         && next
             .info
             .stem
@@ -119,12 +125,10 @@ pub(super) fn modifies_inside(doc: &Doc, first: usize, last: usize, fuzzy: &Fuzz
         return false;
     };
     final_stem != fuzzy.head
-        && doc.words[first..last]
-            .iter()
-            .zip(&doc.words[first + 1..=last])
-            .any(|(word, next)| {
-                word.info.stem == Some(final_stem) && modifies(doc, word, next, fuzzy)
-            })
+        && (first..last).any(|at| {
+            let word = &doc.words[at];
+            word.info.stem == Some(final_stem) && modifies(doc, word, at + 1, fuzzy)
+        })
 }
 
 /// Whether the form sets its words against each other and the words

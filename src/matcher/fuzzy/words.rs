@@ -84,6 +84,76 @@ pub(super) fn is_adverb(word: &str) -> bool {
     word.len() >= 5 && word.ends_with("ly") && !NOUNS_IN_LY.contains(&word)
 }
 
+/// Words that say when on their own, as an adverb does: a noun before
+/// them ends its phrase ("the Global Governance Initiative *yesterday*").
+const TIME_ADVERBS: &[&str] = &[
+    "yesterday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "earlier",
+    "later",
+];
+
+/// Time nouns that "last" and "next" before them make an adverbial ("last
+/// year", "next week").
+const TIME_NOUNS: &[&str] = &[
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "weekend",
+    "decade",
+    "time",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "century",
+    "session",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Whether folded `word`, followed by `following`, opens an adverbial of
+/// time: no noun before it could modify it ("put forward the Initiative
+/// of Global Governance *last year*").
+pub(super) fn opens_time_adverbial(word: &str, following: Option<&str>) -> bool {
+    TIME_ADVERBS.contains(&word)
+        || (matches!(word, "last" | "next") && following.is_some_and(|f| TIME_NOUNS.contains(&f)))
+}
+
+/// Irregular past participles that follow a noun as a clause of their own
+/// ("the initiative *put* forward", "the forum *held* in Beijing").
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "put", "set", "made", "held", "given", "taken", "laid", "brought", "sent", "built", "known",
+    "shown", "seen", "done", "written", "drawn", "chosen", "led", "won",
+];
+
+/// Whether a folded word reads as a past participle: a regular one in -ed
+/// ("proposed"; not "speed", "hundred") or an irregular one. After a noun
+/// it starts a clause about the noun, as "the initiative *proposed* by
+/// China", so no noun before it modifies it.
+pub(super) fn is_past_participle(word: &str) -> bool {
+    (word.len() >= 5 && word.ends_with("ed") && !word.ends_with("eed") && word != "hundred")
+        || IRREGULAR_PARTICIPLES.contains(&word)
+}
+
 /// Whether a folded word ends as an adjective derived from a noun does
 /// ("confident", "harmonious", "peaceful"): said of a form's head noun,
 /// the derivation predicates something instead of naming the term. Not
@@ -392,10 +462,11 @@ pub(super) const SYNONYMS: &[&[&str]] = &[
     &["alliance", "alliances", "alignment"],
     &["unseen", "unprecedented", "unparalleled"],
     &["neutrality", "neutralization", "neutralisation"],
+    &["peak", "summit", "peaks", "summits"],
     &["circulation", "cycle", "cycles"],
     &["infrastructure", "facilities"],
     &["placement", "deployment", "deploying", "stationing"],
-    &["dialogue", "conversation"],
+    &["dialogue", "conversation", "dialog"],
     &["act", "behave", "acts", "behaves"],
     &["quality", "grade"],
     &["lasting", "durable", "enduring"],
@@ -403,7 +474,7 @@ pub(super) const SYNONYMS: &[&[&str]] = &[
     &["uniformity", "sameness", "conformity"],
     &["productive", "productivity"],
     &["maritime", "marine"],
-    &["global", "world"],
+    &["global", "world", "worldwide"],
     &["novel", "new"],
     &[
         "establishments",
