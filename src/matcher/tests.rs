@@ -2818,3 +2818,28 @@ fn worldwide_dialog_and_summit_are_synonyms_of_form_words() {
         ],
     );
 }
+
+#[test]
+fn administration_is_governance_and_peculiarities_are_characteristics() {
+    assert_cases_in(
+        "ggi,Global Governance Initiative,,,,,warning\n\
+         scc,socialism with Chinese characteristics,,,,,warning\n\
+         wcc,with Chinese characteristics,,,,,warning\n",
+        &[
+            (
+                "The Global Administration Initiative was debated at the seminar.",
+                &["ggi:fuzzy:Global Administration Initiative"],
+            ),
+            (
+                "They praised socialism with Chinese peculiarities in the lecture.",
+                &["scc:fuzzy:socialism with Chinese peculiarities"],
+            ),
+            ("The administration of global affairs is hard.", &[]),
+            // Alone, a peculiarity is any.
+            (
+                "Anything peculiar to the Chinese; esp., a Chinese peculiarity.",
+                &[],
+            ),
+        ],
+    );
+}

@@ -430,6 +430,8 @@ pub(super) const SYNONYMS: &[&[&str]] = &[
         "feature",
         "traits",
         "trait",
+        "peculiarities",
+        "peculiarity",
     ],
     &["sincerity", "honesty"],
     &["amity", "affinity", "intimacy", "closeness", "kinship"],
@@ -475,6 +477,7 @@ pub(super) const SYNONYMS: &[&[&str]] = &[
     &["productive", "productivity"],
     &["maritime", "marine"],
     &["global", "world", "worldwide"],
+    &["governance", "administration"],
     &["novel", "new"],
     &[
         "establishments",
@@ -505,7 +508,17 @@ pub(super) fn compares_as_synonym(form_stems: usize, is_head: bool, word: &str) 
 /// a "chief of state" is any country's head of state, where "chief-of-state
 /// diplomacy" garbles the term.
 const EVERYDAY_HEAD_SYNONYMS: &[&str] = &[
-    "features", "feature", "traits", "trait", "times", "age", "period", "periods", "chief",
+    "features",
+    "feature",
+    "traits",
+    "trait",
+    "peculiarities",
+    "peculiarity",
+    "times",
+    "age",
+    "period",
+    "periods",
+    "chief",
     "chiefs",
 ];
 
