@@ -2843,3 +2843,32 @@ fn administration_is_governance_and_peculiarities_are_characteristics() {
         ],
     );
 }
+
+#[test]
+fn a_content_word_slipped_into_a_two_word_form_makes_another_phrase() {
+    assert_cases_in(
+        "xi,Xi Jinping,,Supreme Leader,,,error\n\
+         four,Four Consciousnesses,,four awarenesses | four consciousness,,,warning\n\
+         cvh,common values of humanity,,universal values [info],,,warning\n\
+         pna,\"partnership, not alliance\",,partner without allying,,,warning\n",
+        &[
+            ("The supreme military leader exercised civil power.", &[]),
+            // A form of two content words and more words is read as before.
+            (
+                "China pursues making partners but not forming allies.",
+                &["pna:fuzzy:partners but not forming allies"],
+            ),
+            ("Fixed a universal config value in the parser.", &[]),
+            // A classifier is no such word.
+            (
+                "Members must strengthen the four kinds of consciousness.",
+                &["four:fuzzy:four kinds of consciousness"],
+            ),
+            // Nor are function words.
+            (
+                "He met the supreme leader of the party.",
+                &["xi:variant:supreme leader"],
+            ),
+        ],
+    );
+}

@@ -5,9 +5,9 @@
 use super::doc::{Doc, Token, Word, articles_after};
 use super::literals::holds_what_makes_it_wrong;
 use super::words::{
-    CONTRASTS, OBJECT_PRONOUNS, OTHER_PREPOSITIONS, compares_as_synonym, has_adjective_ending,
-    has_plural_ending, is_adverb, is_everyday_synonym, is_numeral, is_past_participle,
-    opens_time_adverbial,
+    CLASSIFIERS, CONTRASTS, OBJECT_PRONOUNS, OTHER_PREPOSITIONS, compares_as_synonym,
+    has_adjective_ending, has_plural_ending, is_adverb, is_everyday_synonym, is_numeral,
+    is_past_participle, opens_time_adverbial,
 };
 use super::{
     ABRIDGED_MIN_CONTENT_WORDS, CORRECT_FORM_MARGIN, DERIVATION_PREFIX, FuzzyForm, FuzzyIndex,
@@ -654,6 +654,20 @@ impl FuzzyIndex {
             {
                 return None;
             }
+        }
+        // A form of two words with another content word slipped between
+        // them names something else: a "supreme *military* leader" is no
+        // "Supreme Leader", "four *quarter* rounds" no "Four Comprehensives".
+        // A classifier is no such word: "four *kinds* of consciousness".
+        if fuzzy.words == 2
+            && fuzzy.stems.len() == 2
+            && doc.words[first.word..=last.word]
+                .iter()
+                .filter(|w| !w.info.is_stopword && !CLASSIFIERS.contains(&doc.word_text(w)))
+                .count()
+                > 2
+        {
+            return None;
         }
         let head_bit = fuzzy.stems.binary_search(&fuzzy.head).map_or(0, bit);
         if (seen.count_ones() as usize) < fuzzy.need

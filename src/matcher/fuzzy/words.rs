@@ -138,6 +138,10 @@ pub(super) fn opens_time_adverbial(word: &str, following: Option<&str>) -> bool 
         || (matches!(word, "last" | "next") && following.is_some_and(|f| TIME_NOUNS.contains(&f)))
 }
 
+/// Words that count a noun's kinds, as Chinese measure words do in
+/// translation ("four *kinds of* consciousness" for 四个意识).
+pub(super) const CLASSIFIERS: &[&str] = &["kind", "kinds", "type", "types", "sort", "sorts"];
+
 /// Irregular past participles that follow a noun as a clause of their own
 /// ("the initiative *put* forward", "the forum *held* in Beijing").
 const IRREGULAR_PARTICIPLES: &[&str] = &[
