@@ -2134,6 +2134,17 @@ fn a_word_in_ing_before_a_determiner_is_a_verb() {
             ),
         ],
     );
+    // So is a past form: a clause, no term.
+    assert_cases_in(
+        "cc,Chinese Communists,,Communist Party of China people,,,error\n",
+        &[
+            ("The Communist Party of the China led the people.", &[]),
+            (
+                "Communist Party of China people work hard.",
+                &["cc:variant:Communist Party of China people"],
+            ),
+        ],
+    );
 }
 
 #[test]

@@ -178,17 +178,19 @@ pub(super) fn uses_participle_as_verb(
     })
 }
 
-/// Whether a word in -ing that the form lacks stands inside the words
-/// `first..=last` right before a determiner, which makes it a verb with
-/// an object: "a new idea for *reforming the* global governance" is an
-/// idea about reform, no "concept of global governance".
+/// Whether a word in -ing, or a past form, that the form lacks stands
+/// inside the words `first..=last` right before a determiner, which makes
+/// it a verb with an object: "a new idea for *reforming the* global
+/// governance" is an idea about reform, no "concept of global governance";
+/// "the Communist Party of China *led the* people" is a clause, no
+/// "Communist Party of China people".
 pub(super) fn takes_an_object(doc: &Doc, first: usize, last: usize, fuzzy: &FuzzyForm) -> bool {
     doc.words[first..last].windows(2).any(|pair| {
         let [word, next] = pair else {
             return false;
         };
         !word.info.is_stopword
-            && doc.word_text(word).ends_with("ing")
+            && (doc.word_text(word).ends_with("ing") || is_past_participle(doc.word_text(word)))
             && word
                 .info
                 .stem
