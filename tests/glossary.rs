@@ -150,3 +150,31 @@ fn the_binary_remembers_passes_in_termaudit_cache_dir() {
     assert_eq!(run.code, 1);
     assert!(!off.exists());
 }
+
+#[test]
+fn a_context_of_the_bundled_glossary_flags_a_near_miss_only_in_its_sentences() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("draft.txt");
+    std::fs::write(
+        &draft,
+        "Cadres are assessed on environmental civilisation, with forest cover and water quality weighted.\n\
+         The museum shows an environmental civilization of ancient farmers.\n",
+    )
+    .unwrap();
+    let run = run_in(
+        &root(),
+        &["check", "--format", "short", draft.to_str().unwrap()],
+        None,
+    );
+    let findings: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.contains("draft.txt:"))
+        .collect();
+    assert_eq!(findings.len(), 1, "{}", run.stdout);
+    assert!(
+        findings[0].contains("draft.txt:1:") && findings[0].contains("[ecological-civilization]"),
+        "{}",
+        run.stdout
+    );
+}
