@@ -101,18 +101,18 @@ pub(super) fn ends_modifying_next_word(
 /// adverbial of time, after a single space.
 fn modifies(doc: &Doc, word: &Word, next_at: usize, fuzzy: &FuzzyForm) -> bool {
     let next = &doc.words[next_at];
-    let following = doc.words.get(next_at + 1).map(|w| doc.word_text(w));
+    let following = || doc.words.get(next_at + 1).map(|w| doc.word_text(w));
     !has_plural_ending(doc.word_text(word))
         && !next.info.is_stopword
         && !next.info.is_auxiliary
-        && !is_adverb(doc.word_text(next))
-        && !is_past_participle(doc.word_text(next))
-        && !opens_time_adverbial(doc.word_text(next), following)
         && next
             .info
             .stem
             .is_none_or(|stem| fuzzy.stems.binary_search(&stem).is_err())
         && doc.gap(word, next) == " "
+        && !is_adverb(doc.word_text(next))
+        && !is_past_participle(doc.word_text(next))
+        && !opens_time_adverbial(doc.word_text(next), following())
 }
 
 /// Whether the form's last content word, not its head, stands inside the
@@ -190,12 +190,12 @@ pub(super) fn takes_an_object(doc: &Doc, first: usize, last: usize, fuzzy: &Fuzz
             return false;
         };
         !word.info.is_stopword
-            && (doc.word_text(word).ends_with("ing") || is_past_participle(doc.word_text(word)))
+            && starts_object(doc, word, next)
             && word
                 .info
                 .stem
                 .is_none_or(|stem| fuzzy.stems.binary_search(&stem).is_err())
-            && starts_object(doc, word, next)
+            && (doc.word_text(word).ends_with("ing") || is_past_participle(doc.word_text(word)))
     })
 }
 
@@ -657,6 +657,14 @@ impl FuzzyIndex {
                 return None;
             }
         }
+        let head_bit = fuzzy.stems.binary_search(&fuzzy.head).map_or(0, bit);
+        if (seen.count_ones() as usize) < fuzzy.need
+            || seen & head_bit == 0
+            || seen & !fuzzy.numerals == 0
+            || (fuzzy.core != 0 && 2 * (seen & fuzzy.core).count_ones() <= fuzzy.core.count_ones())
+        {
+            return None;
+        }
         // A form of two words with another content word slipped between
         // them names something else: a "supreme *military* leader" is no
         // "Supreme Leader", "four *quarter* rounds" no "Four Comprehensives".
@@ -668,14 +676,6 @@ impl FuzzyIndex {
                 .filter(|w| !w.info.is_stopword && !CLASSIFIERS.contains(&doc.word_text(w)))
                 .count()
                 > 2
-        {
-            return None;
-        }
-        let head_bit = fuzzy.stems.binary_search(&fuzzy.head).map_or(0, bit);
-        if (seen.count_ones() as usize) < fuzzy.need
-            || seen & head_bit == 0
-            || seen & !fuzzy.numerals == 0
-            || (fuzzy.core != 0 && 2 * (seen & fuzzy.core).count_ones() <= fuzzy.core.count_ones())
         {
             return None;
         }
