@@ -155,27 +155,6 @@ pub struct ConceptInfo {
     exceptions: Vec<Regex>,
 }
 
-/// Compiles a concept's regexes of `column`, adding an error per invalid one.
-fn compile_column(
-    concept: &Concept,
-    column: &str,
-    sources: &[String],
-    errors: &mut Vec<GlossaryError>,
-) -> Vec<Regex> {
-    let mut regexes = Vec::with_capacity(sources.len());
-    for source in sources {
-        match compile_regex(source) {
-            Ok(regex) => regexes.push(regex),
-            Err(e) => errors.push(GlossaryError::new(
-                &concept.origin.path,
-                concept.origin.locate(column, Some(source)),
-                format!("invalid regex {source:?}: {e}"),
-            )),
-        }
-    }
-    regexes
-}
-
 pub use case::{MINOR_WORDS, recased};
 pub use exact::is_word_bounded;
 pub use fuzzy::DEFAULT_THRESHOLD;
@@ -227,6 +206,27 @@ pub fn compile_regex(pattern: &str) -> Result<Regex, regex::Error> {
         .size_limit(REGEX_SIZE_LIMIT)
         .dfa_size_limit(1 << 22)
         .build()
+}
+
+/// Compiles a concept's regexes of `column`, adding an error per invalid one.
+fn compile_column(
+    concept: &Concept,
+    column: &str,
+    sources: &[String],
+    errors: &mut Vec<GlossaryError>,
+) -> Vec<Regex> {
+    let mut regexes = Vec::with_capacity(sources.len());
+    for source in sources {
+        match compile_regex(source) {
+            Ok(regex) => regexes.push(regex),
+            Err(e) => errors.push(GlossaryError::new(
+                &concept.origin.path,
+                concept.origin.locate(column, Some(source)),
+                format!("invalid regex {source:?}: {e}"),
+            )),
+        }
+    }
+    regexes
 }
 
 /// The compiled size one glossary regex (or the whole pattern set) may take.

@@ -83,10 +83,11 @@ pub(super) fn ends_modifying_next_word(
     fuzzy: &FuzzyForm,
 ) -> bool {
     let ending_word = &doc.words[last];
-    let Some(ending) = ending_word.info.stem.filter(|_| last + 1 < doc.words.len()) else {
+    let Some(ending) = ending_word.info.stem else {
         return false;
     };
-    fuzzy.ordered.last() == Some(&fuzzy.head)
+    last + 1 < doc.words.len()
+        && fuzzy.ordered.last() == Some(&fuzzy.head)
         && fuzzy.sequence.len() == fuzzy.ordered.len()
         && ending != fuzzy.head
         && doc.words[first..last]

@@ -84,50 +84,35 @@ pub(super) fn is_adverb(word: &str) -> bool {
     word.len() >= 5 && word.ends_with("ly") && !NOUNS_IN_LY.contains(&word)
 }
 
-/// Words that say when on their own, as an adverb does: a noun before
-/// them ends its phrase ("the Global Governance Initiative *yesterday*").
+/// The days of the week: a time on their own ("the Initiative *Monday*"),
+/// and after "last" or "next".
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Words besides the weekdays that say when on their own, as an adverb
+/// does: a noun before them ends its phrase ("the Global Governance
+/// Initiative *yesterday*").
 const TIME_ADVERBS: &[&str] = &[
     "yesterday",
     "today",
     "tomorrow",
     "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "earlier",
     "later",
 ];
 
-/// Time nouns that "last" and "next" before them make an adverbial ("last
-/// year", "next week").
+/// Time nouns besides the weekdays that "last" and "next" before them make
+/// an adverbial ("last year", "next week").
 const TIME_NOUNS: &[&str] = &[
-    "year",
-    "years",
-    "month",
-    "months",
-    "week",
-    "weeks",
-    "weekend",
-    "decade",
-    "time",
-    "spring",
-    "summer",
-    "autumn",
-    "fall",
-    "winter",
-    "century",
-    "session",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+    "year", "years", "month", "months", "week", "weeks", "weekend", "decade", "time", "spring",
+    "summer", "autumn", "fall", "winter", "century", "session",
 ];
 
 /// Whether folded `word`, followed by `following`, opens an adverbial of
@@ -135,7 +120,9 @@ const TIME_NOUNS: &[&str] = &[
 /// of Global Governance *last year*").
 pub(super) fn opens_time_adverbial(word: &str, following: Option<&str>) -> bool {
     TIME_ADVERBS.contains(&word)
-        || (matches!(word, "last" | "next") && following.is_some_and(|f| TIME_NOUNS.contains(&f)))
+        || WEEKDAYS.contains(&word)
+        || (matches!(word, "last" | "next")
+            && following.is_some_and(|f| TIME_NOUNS.contains(&f) || WEEKDAYS.contains(&f)))
 }
 
 /// Words that count a noun's kinds, as Chinese measure words do in
