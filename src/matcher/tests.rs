@@ -1222,7 +1222,8 @@ fn dual_double_and_twin_read_as_two_unless_they_count_something_else() {
         "systems,\"one country, two systems\",,,,,warning\n\
          sessions,two sessions,,,,,warning\n\
          cycle,new development pattern,,dual cycle,,,warning\n\
-         principle,one-China principle,,,,,warning\n",
+         principle,one-China principle,,,,,warning\n\
+         plan,Five-sphere Integrated Plan,,five-in-one overall layout,,,warning\n",
         &[
             (
                 "It praised one country dual systems.",
@@ -1235,6 +1236,12 @@ fn dual_double_and_twin_read_as_two_unless_they_count_something_else() {
             ("It builds a double cycle.", &["cycle:fuzzy:double cycle"]),
             // A number counts what follows it.
             ("Creating a reference cycle of two.", &[]),
+            // Unless it ends a piece of the form moved to the end.
+            (
+                "The overall layout of five in one, economic and social, advances.",
+                &["plan:fuzzy:overall layout of five in one"],
+            ),
+            ("One of the five layouts advances.", &[]),
             (
                 "They uphold the principle of one China.",
                 &["principle:fuzzy:principle of one China"],

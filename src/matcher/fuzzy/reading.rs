@@ -292,16 +292,35 @@ pub(super) fn ends_as_a_verb(doc: &Doc, last: usize, fuzzy: &FuzzyForm) -> bool 
 /// so "a reference cycle *of two*" counts something else and is not the
 /// "dual cycle" ("the principle of one *China*" is the one-China
 /// principle). Figures are often part of a name instead ("COVID-19").
-pub(super) fn ends_counting_something_else(fuzzy: &FuzzyForm, last: Token, word: &str) -> bool {
+/// Nor does a numeral that follows the form's word before it in the
+/// window, as in the form, count anything: the window ends with a piece of
+/// the form moved to the end ("the overall layout of *five in one*" is the
+/// "five-in-one overall layout" turned round, where "one of the five" is
+/// not).
+pub(super) fn ends_counting_something_else(
+    fuzzy: &FuzzyForm,
+    previous: Option<Token>,
+    last: Token,
+    word: &str,
+) -> bool {
     let is_numeral = |stem: StemId| {
         fuzzy
             .stems
             .binary_search(&stem)
             .is_ok_and(|at| fuzzy.numerals & bit(at) != 0)
     };
+    let follows_as_in_form = || {
+        previous.is_some_and(|previous| {
+            fuzzy
+                .ordered
+                .windows(2)
+                .any(|pair| pair == [previous.stem, last.stem])
+        })
+    };
     word.bytes().all(|b| b.is_ascii_alphabetic())
         && is_numeral(last.stem)
         && fuzzy.ordered.last().is_some_and(|&stem| !is_numeral(stem))
+        && !follows_as_in_form()
 }
 
 /// The bit of the stem at position `at` of a form's sorted stems, for the
@@ -695,8 +714,13 @@ impl FuzzyIndex {
             hit: None,
         };
         let form = &forms[fuzzy.form];
-        if ends_counting_something_else(fuzzy, last, &doc.text()[last.start..last.end])
-            || names_a_modifier(doc, first.word, last.word, fuzzy)
+        let before_last = window.iter().take_while(|t| t.word < last.word).last();
+        if ends_counting_something_else(
+            fuzzy,
+            before_last.copied(),
+            last,
+            &doc.text()[last.start..last.end],
+        ) || names_a_modifier(doc, first.word, last.word, fuzzy)
             || ends_modifying_next_word(doc, first.word, last.word, fuzzy)
             || makes_head_an_adjective(doc, first.word, last.word, fuzzy)
             || ends_as_a_verb(doc, last.word, fuzzy)
