@@ -1377,6 +1377,16 @@ fn a_modifier_after_the_head_and_before_another_noun_is_that_nouns() {
                 "The initiative of global civilization proposed by China is open.",
                 &["gci:fuzzy:initiative of global civilization"],
             ),
+            // Nor is a verb in -s before its object.
+            (
+                "The initiative of global civilization offers a new option.",
+                &["gci:fuzzy:initiative of global civilization"],
+            ),
+            // A plural noun before its own phrase still is one.
+            (
+                "The initiative of global civilization exchanges for youth grew.",
+                &[],
+            ),
             // "last" before a word that is no time is the noun's modifier.
             (
                 "They studied the initiative of global civilization last mile delivery.",

@@ -98,11 +98,21 @@ pub(super) fn ends_modifying_next_word(
 
 /// Whether `word`, a form word without a plural ending, modifies `next`,
 /// the word straight after it: a content word the form lacks, not an
-/// auxiliary verb, an adverb, a past participle or the start of an
-/// adverbial of time, after a single space.
+/// auxiliary verb, an adverb, a past participle, a verb in -s before its
+/// object or the start of an adverbial of time, after a single space.
 fn modifies(doc: &Doc, word: &Word, next_at: usize, fuzzy: &FuzzyForm) -> bool {
     let next = &doc.words[next_at];
     let following = || doc.words.get(next_at + 1).map(|w| doc.word_text(w));
+    // A word in -s right before a determiner is a verb with its object
+    // ("the modernization in the Chinese style *offers a* new option"): a
+    // plural noun is not followed by one.
+    let is_verb_before_object = || {
+        doc.word_text(next).ends_with('s')
+            && doc
+                .words
+                .get(next_at + 1)
+                .is_some_and(|after| starts_object(doc, next, after))
+    };
     !has_plural_ending(doc.word_text(word))
         && !next.info.is_stopword
         && !next.info.is_auxiliary
@@ -114,6 +124,7 @@ fn modifies(doc: &Doc, word: &Word, next_at: usize, fuzzy: &FuzzyForm) -> bool {
         && !is_adverb(doc.word_text(next))
         && !is_past_participle(doc.word_text(next))
         && !opens_time_adverbial(doc.word_text(next), following())
+        && !is_verb_before_object()
 }
 
 /// Whether the form's last content word, not its head, stands inside the
