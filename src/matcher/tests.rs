@@ -2900,3 +2900,24 @@ fn a_content_word_slipped_into_a_two_word_form_makes_another_phrase() {
         ],
     );
 }
+
+#[test]
+fn specificities_are_characteristics_and_sagacity_is_wisdom() {
+    assert_cases_in(
+        "scc,socialism with Chinese characteristics,,,,,warning\n\
+         wcc,with Chinese characteristics,,,,,warning\n\
+         wisdom,Chinese wisdom,,,,,warning\n",
+        &[
+            (
+                "The lecture praised socialism with Chinese specificity at length.",
+                &["scc:fuzzy:socialism with Chinese specificity"],
+            ),
+            (
+                "The plan offers Chinese sagacity to the world.",
+                &["wisdom:fuzzy:Chinese sagacity"],
+            ),
+            // Alone, a specificity is any.
+            ("The dish is cooked with Chinese specificity in mind.", &[]),
+        ],
+    );
+}
