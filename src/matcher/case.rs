@@ -39,11 +39,12 @@ pub fn mark_slips(text: &str, folded: &Folded, forms: &[Form], threshold: f32, h
             continue;
         }
         // Looked up only for a hit that departs from its form.
-        if reads_as_count(found, form) || !writes_case(text, start, end) {
+        if !writes_case(text, start, end) {
             continue;
         }
         let before = Before::of(&text[..start]);
-        if reads_as_words(found, form, before.mid_sentence)
+        if reads_as_count(found, form, before.mid_sentence)
+            || reads_as_words(found, form, before.mid_sentence)
             || casings(forms, id).any(|casing| !differs(found, &casing.text, before))
         {
             continue;
@@ -88,6 +89,17 @@ fn is_acronym(form: &str) -> bool {
     form.len() >= 2 && form.bytes().all(|b| b.is_ascii_uppercase())
 }
 
+/// Whether `found` is all in lower case but for the capital that starts a
+/// sentence (where `mid_sentence` is false).
+fn is_lower_case(found: &str, mid_sentence: bool) -> bool {
+    let rest = if mid_sentence {
+        found
+    } else {
+        found.get(1..).unwrap_or(found)
+    };
+    !rest.chars().any(char::is_uppercase)
+}
+
 /// Whether `found`, all in lower case but for the capital that starts a
 /// sentence (`mid_sentence` false), writes a short accepted form of a
 /// name, two content words or fewer: in lower case those are ordinary
@@ -95,26 +107,23 @@ fn is_acronym(form: &str) -> bool {
 /// to cyclists", "*xi*" the letter), where the full name in lower case
 /// ("the belt and road initiative") is still a slip.
 fn reads_as_words(found: &str, form: &Form, mid_sentence: bool) -> bool {
-    let rest = if mid_sentence {
-        found
-    } else {
-        found.get(1..).unwrap_or(found)
-    };
     form.kind == FormKind::Accepted
-        && !rest.chars().any(char::is_uppercase)
+        && is_lower_case(found, mid_sentence)
         && words(&form.folded)
             .filter(|&(_, _, word)| !is_stopword(word))
             .count()
             <= 2
 }
 
-/// Whether `found`, all in lower case, writes a name that starts with a
-/// capitalised number word ("Two Establishments", "Four Confidences"): in
-/// lower case the words read as a count, "the two establishments on Harbor
-/// Street" being a pub and a bakery. A name that starts in lower case keeps
-/// its capitals ("one-China principle").
-fn reads_as_count(found: &str, form: &Form) -> bool {
-    !found.chars().any(char::is_uppercase)
+/// Whether `found`, all in lower case but for the capital that starts a
+/// sentence, writes a name that starts with a capitalised number word
+/// ("Two Establishments", "Four Confidences"): in lower case the words
+/// read as a count, "the two establishments on Harbor Street" being a pub
+/// and a bakery, and "Two establishments in Wan Chai were fined" two
+/// restaurants. A name that starts in lower case keeps its capitals
+/// ("one-China principle").
+fn reads_as_count(found: &str, form: &Form, mid_sentence: bool) -> bool {
+    is_lower_case(found, mid_sentence)
         && words(&form.text).next().is_some_and(|(_, _, first)| {
             first.starts_with(|c: char| c.is_uppercase()) && is_numeral(&first.to_lowercase())
         })

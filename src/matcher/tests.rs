@@ -2537,6 +2537,11 @@ fn a_numbered_name_in_lower_case_reads_as_a_count() {
                 "The two establishments on Harbor Street are a pub and a bakery.",
                 &["two:preferred:two establishments"],
             ),
+            // A capital that starts the sentence is no capital of a name.
+            (
+                "Two establishments in Wan Chai were fined.",
+                &["two:preferred:Two establishments"],
+            ),
             // Capitals in another place are still a slip.
             (
                 "The Party upholds the Two establishments.",
