@@ -298,19 +298,19 @@ pub(super) fn ends_as_a_verb(doc: &Doc, last: usize, fuzzy: &FuzzyForm) -> bool 
         })
 }
 
-/// Whether the window (ending with `last`, written `word`) ends with a
-/// numeral word where the form does not: a number counts what follows it,
-/// so "a reference cycle *of two*" counts something else and is not the
-/// "dual cycle" ("the principle of one *China*" is the one-China
-/// principle). Figures are often part of a name instead ("COVID-19").
-/// Nor does a numeral that follows the form's word before it in the
-/// window, as in the form, count anything: the window ends with a piece of
-/// the form moved to the end ("the overall layout of *five in one*" is the
-/// "five-in-one overall layout" turned round, where "one of the five" is
-/// not).
+/// Whether the window (the tokens `window`, read up to `last`, written
+/// `word`) ends with a numeral word where the form does not: a number
+/// counts what follows it, so "a reference cycle *of two*" counts
+/// something else and is not the "dual cycle" ("the principle of one
+/// *China*" is the one-China principle). Figures are often part of a name
+/// instead ("COVID-19"). Nor does a numeral that follows the form's word
+/// before it in the window, as in the form, count anything: the window
+/// ends with a piece of the form moved to the end ("the overall layout of
+/// *five in one*" is the "five-in-one overall layout" turned round, where
+/// "one of the five" is not).
 pub(super) fn ends_counting_something_else(
     fuzzy: &FuzzyForm,
-    previous: Option<Token>,
+    window: &[Token],
     last: Token,
     word: &str,
 ) -> bool {
@@ -321,6 +321,7 @@ pub(super) fn ends_counting_something_else(
             .is_ok_and(|at| fuzzy.numerals & bit(at) != 0)
     };
     let follows_as_in_form = || {
+        let previous = window.iter().take_while(|t| t.word < last.word).last();
         previous.is_some_and(|previous| {
             fuzzy
                 .ordered
@@ -725,13 +726,8 @@ impl FuzzyIndex {
             hit: None,
         };
         let form = &forms[fuzzy.form];
-        let before_last = window.iter().take_while(|t| t.word < last.word).last();
-        if ends_counting_something_else(
-            fuzzy,
-            before_last.copied(),
-            last,
-            &doc.text()[last.start..last.end],
-        ) || names_a_modifier(doc, first.word, last.word, fuzzy)
+        if ends_counting_something_else(fuzzy, window, last, &doc.text()[last.start..last.end])
+            || names_a_modifier(doc, first.word, last.word, fuzzy)
             || ends_modifying_next_word(doc, first.word, last.word, fuzzy)
             || makes_head_an_adjective(doc, first.word, last.word, fuzzy)
             || ends_as_a_verb(doc, last.word, fuzzy)
