@@ -102,17 +102,12 @@ pub(super) fn ends_modifying_next_word(
 /// object or the start of an adverbial of time, after a single space.
 fn modifies(doc: &Doc, word: &Word, next_at: usize, fuzzy: &FuzzyForm) -> bool {
     let next = &doc.words[next_at];
-    let following = || doc.words.get(next_at + 1).map(|w| doc.word_text(w));
+    let after = doc.words.get(next_at + 1);
     // A word in -s right before a determiner is a verb with its object
     // ("the modernization in the Chinese style *offers a* new option"): a
     // plural noun is not followed by one.
-    let is_verb_before_object = || {
-        doc.word_text(next).ends_with('s')
-            && doc
-                .words
-                .get(next_at + 1)
-                .is_some_and(|after| starts_object(doc, next, after))
-    };
+    let is_verb_before_object =
+        || doc.word_text(next).ends_with('s') && after.is_some_and(|a| starts_object(doc, next, a));
     !has_plural_ending(doc.word_text(word))
         && !next.info.is_stopword
         && !next.info.is_auxiliary
@@ -123,7 +118,7 @@ fn modifies(doc: &Doc, word: &Word, next_at: usize, fuzzy: &FuzzyForm) -> bool {
         && doc.gap(word, next) == " "
         && !is_adverb(doc.word_text(next))
         && !is_past_participle(doc.word_text(next))
-        && !opens_time_adverbial(doc.word_text(next), following())
+        && !opens_time_adverbial(doc.word_text(next), after.map(|a| doc.word_text(a)))
         && !is_verb_before_object()
 }
 

@@ -414,18 +414,7 @@ pub(super) const SYNONYMS: &[&[&str]] = &[
     &["bullying", "oppressing", "bully", "oppress"],
     &["cooperation", "collaboration"],
     &["pandemic", "epidemic", "pandemics", "epidemics"],
-    &[
-        "characteristics",
-        "characteristic",
-        "features",
-        "feature",
-        "traits",
-        "trait",
-        "peculiarities",
-        "peculiarity",
-        "specificities",
-        "specificity",
-    ],
+    CHARACTERISTICS,
     &["sincerity", "honesty"],
     &["amity", "affinity", "intimacy", "closeness", "kinship"],
     &["inclusiveness", "inclusion", "inclusivity", "tolerance"],
@@ -481,6 +470,21 @@ pub(super) const SYNONYMS: &[&[&str]] = &[
     ],
 ];
 
+/// 特色 and the words machine translation puts for it. Each word after
+/// the first two is an everyday head (see [`EVERYDAY_HEAD_SYNONYMS`]).
+const CHARACTERISTICS: &[&str] = &[
+    "characteristics",
+    "characteristic",
+    "features",
+    "feature",
+    "traits",
+    "trait",
+    "peculiarities",
+    "peculiarity",
+    "specificities",
+    "specificity",
+];
+
 /// Whether a content word `word` is compared by characters as its synonym
 /// group's first word (so "Chinese scheme" reads as "Chinese solution"):
 /// in a form of three content words or more, where one swapped word still
@@ -499,28 +503,14 @@ pub(super) fn compares_as_synonym(form_stems: usize, is_head: bool, word: &str) 
 /// "new age" is music and a "new period" of growth is any, where
 /// "socialism … for a new age" is the term;
 /// a "chief of state" is any country's head of state, where "chief-of-state
-/// diplomacy" garbles the term.
-const EVERYDAY_HEAD_SYNONYMS: &[&str] = &[
-    "features",
-    "feature",
-    "traits",
-    "trait",
-    "peculiarities",
-    "peculiarity",
-    "specificities",
-    "specificity",
-    "times",
-    "age",
-    "period",
-    "periods",
-    "chief",
-    "chiefs",
-];
+/// diplomacy" garbles the term. So are all the words for "characteristics"
+/// but the term's own (see [`CHARACTERISTICS`]).
+const EVERYDAY_HEAD_SYNONYMS: &[&str] = &["times", "age", "period", "periods", "chief", "chiefs"];
 
 /// Whether `word` is a synonym with an everyday sense of its own (see
 /// [`EVERYDAY_HEAD_SYNONYMS`]).
 pub(super) fn is_everyday_synonym(word: &str) -> bool {
-    EVERYDAY_HEAD_SYNONYMS.contains(&word)
+    EVERYDAY_HEAD_SYNONYMS.contains(&word) || CHARACTERISTICS[2..].contains(&word)
 }
 
 /// The first [`STEM_START`] bytes of `word`, fewer when it is shorter or
