@@ -2926,3 +2926,76 @@ fn specificities_are_characteristics_and_sagacity_is_wisdom() {
         ],
     );
 }
+
+#[test]
+fn an_opposing_word_between_form_words_sets_them_apart() {
+    let rows = "xi,Xi Jinping,,supreme leader | top leader,,,error\n";
+    assert_cases_in(
+        rows,
+        &[
+            ("Trees having a bushy top without a leader are common.", &[]),
+            (
+                "Trees having a bushy top with a leader are common.",
+                &["xi:fuzzy:top with a leader"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_numeral_before_a_determiner_counts_nothing() {
+    let rows = "four,Four Consciousnesses,,four senses,,,warning\n";
+    assert_cases_in(
+        rows,
+        &[
+            (
+                "When we come to parts too small four our senses, all is dim.",
+                &[],
+            ),
+            (
+                "Members must keep the four senses.",
+                &["four:variant:four senses"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_form_word_before_a_determiner_instead_of_its_preposition_is_no_reading() {
+    let rows = "hos,head-of-state diplomacy,head of state,,,,info\n";
+    assert_cases_in(
+        rows,
+        &[
+            (
+                "Loss of hair on the crown of the head the state of being dressed.",
+                &[],
+            ),
+            (
+                "The summit showed head state diplomacy at work.",
+                &["hos:fuzzy:head state diplomacy"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_doubled_form_word_held_once_in_another_compound_is_no_reading() {
+    let rows = "ww,win-win cooperation,,win-win situation,,,warning\n";
+    assert_cases_in(
+        rows,
+        &[
+            (
+                "They found themselves in a no-win situation after the vote.",
+                &[],
+            ),
+            (
+                "They found a win situation for all.",
+                &["ww:fuzzy:win situation"],
+            ),
+            (
+                "They pursued mutually winning cooperation with partners.",
+                &["ww:fuzzy:winning cooperation"],
+            ),
+        ],
+    );
+}

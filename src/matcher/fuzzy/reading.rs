@@ -161,6 +161,102 @@ pub(super) fn states_no_choice(doc: &Doc, first: usize, last: usize, fuzzy: &Fuz
             })
 }
 
+/// Whether a word that sets things against each other ("without",
+/// "rather than") stands between the first and last words of a
+/// form that has none: the words on either side are then opposed, not one
+/// term ("a bushy top *without* a leader" is no "top leader"). The mirror
+/// of [`states_no_choice`].
+pub(super) fn sets_words_apart(doc: &Doc, first: usize, last: usize, fuzzy: &FuzzyForm) -> bool {
+    /// The words of [`CONTRASTS`] that oppose two things, unlike a
+    /// negation inside a phrase ("changes *not* seen in a hundred years")
+    /// or "against" after a verb ("struggle against corruption").
+    const OPPOSING: &[&str] = &[
+        "without", "rather", "than", "instead", "versus", "vs", "nor",
+    ];
+    !fuzzy.has_contrast
+        && doc.words[first + 1..last]
+            .iter()
+            .any(|w| OPPOSING.contains(&doc.word_text(w)))
+}
+
+/// Whether a numeral of the form stands in the words `first..=last` right
+/// before a determiner: a number counts the noun that follows it, and no
+/// noun comes between a number and its determiner, so "parts too small
+/// *four our* senses" (a slip for "for") counts nothing.
+pub(super) fn numeral_before_determiner(
+    doc: &Doc,
+    first: usize,
+    last: usize,
+    fuzzy: &FuzzyForm,
+) -> bool {
+    doc.words[first..=last].windows(2).any(|pair| {
+        let [word, next] = pair else {
+            return false;
+        };
+        (next.info.is_article || next.info.is_possessive)
+            && word.info.stem.is_some_and(|stem| {
+                fuzzy
+                    .stems
+                    .binary_search(&stem)
+                    .is_ok_and(|at| fuzzy.numerals & bit(at) != 0)
+            })
+    })
+}
+
+/// Whether a form word that the form joins to its complement with "of" or
+/// "with" stands in the words `first..=last` right before a determiner
+/// instead: the word is then a verb with its object, or a phrase ends at
+/// it, so "the crown of the *head the state* of being…" and "to *head the
+/// state*" name no "head of state".
+pub(super) fn drops_its_preposition(
+    doc: &Doc,
+    first: usize,
+    last: usize,
+    fuzzy: &FuzzyForm,
+) -> bool {
+    doc.words[first..last].windows(2).any(|pair| {
+        let [word, next] = pair else {
+            return false;
+        };
+        starts_object(doc, word, next)
+            && word.info.stem.is_some_and(|stem| {
+                fuzzy
+                    .stems
+                    .binary_search(&stem)
+                    .is_ok_and(|at| fuzzy.before_of_or_with & bit(at) != 0)
+            })
+    })
+}
+
+/// Whether the form doubles a word ("win-win") and the words
+/// `first..=last` hold it once, as the second half of a compound with a
+/// word the form lacks: the writer made another compound, so "a *no-win
+/// situation*" is no "win-win situation", where "mutually winning
+/// cooperation" renders the term.
+pub(super) fn halves_a_doubled_word(
+    doc: &Doc,
+    first: usize,
+    last: usize,
+    fuzzy: &FuzzyForm,
+) -> bool {
+    let in_other_compound = |at: usize| {
+        at > 0
+            && doc.gap(&doc.words[at - 1], &doc.words[at]) == "-"
+            && doc.words[at - 1]
+                .info
+                .stem
+                .is_none_or(|stem| fuzzy.stems.binary_search(&stem).is_err())
+    };
+    fuzzy.sequence.windows(2).any(|pair| {
+        let mut held = (first..=last).filter(|&at| doc.words[at].info.strict == pair[0]);
+        pair[0] == pair[1]
+            && match (held.next(), held.next()) {
+                (Some(at), None) => in_other_compound(at),
+                _ => false,
+            }
+    })
+}
+
 /// Whether a form word ending in -ed stands in the words `first..=last`
 /// right before a determiner or an object pronoun, which makes it a verb
 /// with an object: "the community *shared its* future plans" tells what a
@@ -731,6 +827,10 @@ impl FuzzyIndex {
             || states_no_choice(doc, first.word, last.word, fuzzy)
             || uses_participle_as_verb(doc, first.word, last.word, fuzzy)
             || takes_an_object(doc, first.word, last.word, fuzzy)
+            || sets_words_apart(doc, first.word, last.word, fuzzy)
+            || numeral_before_determiner(doc, first.word, last.word, fuzzy)
+            || drops_its_preposition(doc, first.word, last.word, fuzzy)
+            || halves_a_doubled_word(doc, first.word, last.word, fuzzy)
             || (heads_another_phrase(doc, first.word, last.word, fuzzy)
                 && !self.in_form_order(doc, first.word, last.word, fuzzy))
         {
