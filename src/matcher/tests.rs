@@ -2999,3 +2999,26 @@ fn a_doubled_form_word_held_once_in_another_compound_is_no_reading() {
         ],
     );
 }
+
+#[test]
+fn a_participle_before_another_preposition_is_a_verb() {
+    let rows =
+        "bri,Belt and Road Initiative,,construction of the Belt and Road Initiative,,,error\n";
+    assert_cases_in(
+        rows,
+        &[
+            (
+                "The railway built under the Belt and Road Initiative opened.",
+                &["bri:preferred:Belt and Road Initiative"],
+            ),
+            (
+                "Ports built with the Belt and Road Initiative grew.",
+                &["bri:preferred:Belt and Road Initiative"],
+            ),
+            (
+                "The building of the Belt and Road Initiative goes on.",
+                &["bri:fuzzy:building of the Belt and Road Initiative"],
+            ),
+        ],
+    );
+}

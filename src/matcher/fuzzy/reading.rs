@@ -228,6 +228,39 @@ pub(super) fn drops_its_preposition(
     })
 }
 
+/// Whether a participle standing for a form word that the form makes a
+/// noun with an "of" or "with" complement is in the words `first..=last`
+/// right before another preposition: the participle is then a verb with
+/// its own adverbial, so "the railway *built under* the Belt and Road
+/// Initiative" says how a railway was built, and is no "construction of
+/// the Belt and Road Initiative".
+pub(super) fn uses_participle_before_preposition(
+    doc: &Doc,
+    first: usize,
+    last: usize,
+    fuzzy: &FuzzyForm,
+) -> bool {
+    /// Prepositions that open an adverbial after a participle.
+    const ADVERBIAL_PREPOSITIONS: &[&str] = &[
+        "with", "for", "in", "on", "to", "at", "from", "under", "by", "through", "into", "within",
+        "across", "via", "along", "upon", "amid", "during", "since", "after", "before",
+    ];
+    doc.words[first..last].windows(2).any(|pair| {
+        let [word, next] = pair else {
+            return false;
+        };
+        is_past_participle(doc.word_text(word))
+            && ADVERBIAL_PREPOSITIONS.contains(&doc.word_text(next))
+            && !fuzzy.strict.contains(&word.info.strict)
+            && word.info.stem.is_some_and(|stem| {
+                fuzzy
+                    .stems
+                    .binary_search(&stem)
+                    .is_ok_and(|at| fuzzy.before_of_or_with & bit(at) != 0)
+            })
+    })
+}
+
 /// Whether the form doubles a word ("win-win") and the words
 /// `first..=last` hold it once, as the second half of a compound with a
 /// word the form lacks: the writer made another compound, so "a *no-win
@@ -831,6 +864,7 @@ impl FuzzyIndex {
             || numeral_before_determiner(doc, first.word, last.word, fuzzy)
             || drops_its_preposition(doc, first.word, last.word, fuzzy)
             || halves_a_doubled_word(doc, first.word, last.word, fuzzy)
+            || uses_participle_before_preposition(doc, first.word, last.word, fuzzy)
             || (heads_another_phrase(doc, first.word, last.word, fuzzy)
                 && !self.in_form_order(doc, first.word, last.word, fuzzy))
         {
