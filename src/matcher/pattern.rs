@@ -26,7 +26,7 @@ use crate::glossary::ConceptId;
 ///
 /// Each anchored search reads at most the pattern's longest match, so the
 /// work stays linear in the text only for patterns whose matches are
-/// short (every pattern of the bundled glossary: 89 bytes at most). The
+/// short (every pattern of the bundled glossary, as a test checks). The
 /// others, and those without literal prefixes (a user's `[a-z]+ destiny`
 /// or `(a+)+$`, say), are found by one leftmost-first regex over them
 /// alone, whose scan is linear.
@@ -258,7 +258,11 @@ pub struct PatternError {
 
 #[cfg(test)]
 mod tests {
+    use std::path::PathBuf;
+
     use super::{parse, spelled_out};
+    use crate::glossary::load_paths;
+    use crate::matcher::Matcher;
 
     fn spell(pattern: &str) -> Vec<String> {
         spelled_out(&parse(pattern).unwrap())
@@ -284,5 +288,21 @@ mod tests {
         assert!(spell(r"\bstrong countr(y|ies) \w+").is_empty());
         assert!(spell(r"\b[a-z]+ destiny\b").is_empty());
         assert!(spell(r"\bChina (plan|scheme)\b").is_empty());
+    }
+
+    #[test]
+    fn every_bundled_pattern_is_asked_only_where_its_prefixes_occur() {
+        // A pattern without literal prefixes or a bound on its length
+        // (`\w*`, `[a-z]+`) is found by a regex scan of the whole text: with
+        // four such patterns that scan cost 4% of an audit of the dense
+        // corpus (callgrind, 2,970 M instructions against 2,862 M).
+        let bundled = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("glossary");
+        let matcher = Matcher::compile(&load_paths(&[bundled]).unwrap()).unwrap();
+        let scanned = matcher
+            .patterns
+            .scanned
+            .as_ref()
+            .map(|(_, ids)| ids.clone());
+        assert_eq!(scanned, None);
     }
 }

@@ -393,6 +393,18 @@ pub struct Scratch {
     joined: String,
 }
 
+impl FuzzyForm {
+    /// Whether `stem` is one of the form's stems and its bit is set in
+    /// `bits`, one of the form's bit sets (see [`bit`]).
+    fn has_in(&self, bits: u64, stem: StemId) -> bool {
+        bits != 0
+            && self
+                .stems
+                .binary_search(&stem)
+                .is_ok_and(|at| bits & bit(at) != 0)
+    }
+}
+
 /// The form a candidate window reads closest to, as it judges whether the
 /// window is a correct form in use (see [`FuzzyIndex::is_correct_use`]).
 #[derive(Debug, Clone, Copy)]

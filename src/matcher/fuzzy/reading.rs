@@ -194,12 +194,10 @@ pub(super) fn numeral_before_determiner(
             return false;
         };
         (next.info.is_article || next.info.is_possessive)
-            && word.info.stem.is_some_and(|stem| {
-                fuzzy
-                    .stems
-                    .binary_search(&stem)
-                    .is_ok_and(|at| fuzzy.numerals & bit(at) != 0)
-            })
+            && word
+                .info
+                .stem
+                .is_some_and(|stem| fuzzy.has_in(fuzzy.numerals, stem))
     })
 }
 
@@ -219,12 +217,10 @@ pub(super) fn drops_its_preposition(
             return false;
         };
         starts_object(doc, word, next)
-            && word.info.stem.is_some_and(|stem| {
-                fuzzy
-                    .stems
-                    .binary_search(&stem)
-                    .is_ok_and(|at| fuzzy.before_of_or_with & bit(at) != 0)
-            })
+            && word
+                .info
+                .stem
+                .is_some_and(|stem| fuzzy.has_in(fuzzy.before_of_or_with, stem))
     })
 }
 
@@ -249,15 +245,12 @@ pub(super) fn uses_participle_before_preposition(
         let [word, next] = pair else {
             return false;
         };
-        is_past_participle(doc.word_text(word))
-            && ADVERBIAL_PREPOSITIONS.contains(&doc.word_text(next))
+        word.info
+            .stem
+            .is_some_and(|stem| fuzzy.has_in(fuzzy.before_of_or_with, stem))
             && !fuzzy.strict.contains(&word.info.strict)
-            && word.info.stem.is_some_and(|stem| {
-                fuzzy
-                    .stems
-                    .binary_search(&stem)
-                    .is_ok_and(|at| fuzzy.before_of_or_with & bit(at) != 0)
-            })
+            && is_past_participle(doc.word_text(word))
+            && ADVERBIAL_PREPOSITIONS.contains(&doc.word_text(next))
     })
 }
 
@@ -377,10 +370,7 @@ pub(super) fn owns_its_complement(doc: &Doc, first: usize, last: usize, fuzzy: &
             return false;
         };
         &doc.text()[owner.end..s.end] == "'s"
-            && fuzzy
-                .stems
-                .binary_search(&owner_stem)
-                .is_ok_and(|at| fuzzy.before_of_or_with & bit(at) != 0)
+            && fuzzy.has_in(fuzzy.before_of_or_with, owner_stem)
             && owned_stem != owner_stem
             && place(owner_stem)
                 .zip(last_place(owned_stem))
@@ -438,12 +428,7 @@ pub(super) fn ends_counting_something_else(
     last: Token,
     word: &str,
 ) -> bool {
-    let is_numeral = |stem: StemId| {
-        fuzzy
-            .stems
-            .binary_search(&stem)
-            .is_ok_and(|at| fuzzy.numerals & bit(at) != 0)
-    };
+    let is_numeral = |stem: StemId| fuzzy.has_in(fuzzy.numerals, stem);
     let follows_as_in_form = || {
         let previous = window.iter().take_while(|t| t.word < last.word).last();
         previous.is_some_and(|previous| {
