@@ -174,6 +174,7 @@ pub(super) fn sets_words_apart(doc: &Doc, first: usize, last: usize, fuzzy: &Fuz
         "without", "rather", "than", "instead", "versus", "vs", "nor",
     ];
     !fuzzy.has_contrast
+        && first < last
         && doc.words[first + 1..last]
             .iter()
             .any(|w| OPPOSING.contains(&doc.word_text(w)))
