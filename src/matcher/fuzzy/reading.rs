@@ -190,10 +190,7 @@ pub(super) fn numeral_before_determiner(
     last: usize,
     fuzzy: &FuzzyForm,
 ) -> bool {
-    doc.words[first..=last].windows(2).any(|pair| {
-        let [word, next] = pair else {
-            return false;
-        };
+    pairs(&doc.words[first..=last]).any(|(word, next)| {
         (next.info.is_article || next.info.is_possessive)
             && word
                 .info
@@ -213,10 +210,7 @@ pub(super) fn drops_its_preposition(
     last: usize,
     fuzzy: &FuzzyForm,
 ) -> bool {
-    doc.words[first..last].windows(2).any(|pair| {
-        let [word, next] = pair else {
-            return false;
-        };
+    pairs(&doc.words[first..last]).any(|(word, next)| {
         starts_object(doc, word, next)
             && word
                 .info
@@ -242,10 +236,7 @@ pub(super) fn uses_participle_before_preposition(
         "with", "for", "in", "on", "to", "at", "from", "under", "by", "through", "into", "within",
         "across", "via", "along", "upon", "amid", "during", "since", "after", "before",
     ];
-    doc.words[first..last].windows(2).any(|pair| {
-        let [word, next] = pair else {
-            return false;
-        };
+    pairs(&doc.words[first..last]).any(|(word, next)| {
         word.info
             .stem
             .is_some_and(|stem| fuzzy.has_in(fuzzy.before_of_or_with, stem))
@@ -294,10 +285,7 @@ pub(super) fn uses_participle_as_verb(
     last: usize,
     fuzzy: &FuzzyForm,
 ) -> bool {
-    doc.words[first..=last].windows(2).any(|pair| {
-        let [word, next] = pair else {
-            return false;
-        };
+    pairs(&doc.words[first..=last]).any(|(word, next)| {
         doc.word_text(word).ends_with("ed")
             && word
                 .info
@@ -315,10 +303,7 @@ pub(super) fn uses_participle_as_verb(
 /// "the Communist Party of China *led the* people" is a clause, no
 /// "Communist Party of China people".
 pub(super) fn takes_an_object(doc: &Doc, first: usize, last: usize, fuzzy: &FuzzyForm) -> bool {
-    doc.words[first..last].windows(2).any(|pair| {
-        let [word, next] = pair else {
-            return false;
-        };
+    pairs(&doc.words[first..last]).any(|(word, next)| {
         !word.info.is_stopword
             && starts_object(doc, word, next)
             && word
@@ -327,6 +312,11 @@ pub(super) fn takes_an_object(doc: &Doc, first: usize, last: usize, fuzzy: &Fuzz
                 .is_none_or(|stem| fuzzy.stems.binary_search(&stem).is_err())
             && (doc.word_text(word).ends_with("ing") || is_past_participle(doc.word_text(word)))
     })
+}
+
+/// Each of `words` but the last, with the word after it.
+fn pairs(words: &[Word]) -> impl Iterator<Item = (&Word, &Word)> {
+    words.iter().zip(words.iter().skip(1))
 }
 
 /// Whether `next`, a determiner right after `word` (one space between),
