@@ -316,7 +316,7 @@ pub(super) fn takes_an_object(doc: &Doc, first: usize, last: usize, fuzzy: &Fuzz
 
 /// Each of `words` but the last, with the word after it.
 fn pairs(words: &[Word]) -> impl Iterator<Item = (&Word, &Word)> {
-    words.iter().zip(words.iter().skip(1))
+    words.windows(2).map(|pair| (&pair[0], &pair[1]))
 }
 
 /// Whether `next`, a determiner right after `word` (one space between),
